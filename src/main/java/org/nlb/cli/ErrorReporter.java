@@ -1,0 +1,36 @@
+package org.nlb.cli;
+
+import java.io.UncheckedIOException;
+import org.nlb.io.BadInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns an exception from a command into one {@code error:} line and an exit status: 2 for bad
+ * input (DESIGN §7), 1 for anything else. Stack traces only with {@code NLB_DEBUG=1}.
+ */
+final class ErrorReporter implements IExecutionExceptionHandler {
+    static final String DEBUG_ENV = "NLB_DEBUG";
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
+        var err = cli.getErr();
+        if (debug()) {
+            e.printStackTrace(err);
+        }
+        if (e instanceof BadInputException bad) {
+            err.println("error: " + bad.subject() + ": " + bad.problem());
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
+        String what = e instanceof UncheckedIOException io ? io.getCause().toString() : e.toString();
+        err.println("error: internal: " + what + (debug() ? "" : " (set " + DEBUG_ENV + "=1 for details)"));
+        err.flush();
+        return ExitCodes.INTERNAL;
+    }
+
+    static boolean debug() {
+        return "1".equals(System.getenv(DEBUG_ENV));
+    }
+}

@@ -1,0 +1,22 @@
+package org.nlb.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+
+/** A malformed command line: one {@code error:} line naming the option, a hint, exit 2. */
+final class UsageErrorReporter implements IParameterExceptionHandler {
+    @Override
+    public int handleParseException(ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        var err = cli.getErr();
+        String message = e.getMessage();
+        if (e.getCause() instanceof org.nlb.io.BadInputException bad) {
+            message = bad.subject() + ": " + bad.problem();
+        }
+        err.println("error: " + cli.getCommandName() + ": " + message);
+        err.println("Try '" + cli.getCommandSpec().qualifiedName() + " --help' for usage.");
+        err.flush();
+        return ExitCodes.BAD_INPUT;
+    }
+}

@@ -1,0 +1,2 @@
+/** Thin picocli commands: parse options, call library code, print results. */
+package org.nlb.cli;

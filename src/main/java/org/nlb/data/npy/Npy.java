@@ -1,0 +1,265 @@
+package org.nlb.data.npy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.nlb.io.AtomicOutput;
+import org.nlb.io.BadInputException;
+import org.nlb.io.InputFiles;
+
+/**
+ * Reads and writes numpy's {@code .npy} format (versions 1.0, 2.0 and 3.0): the magic
+ * {@code \x93NUMPY}, a version, a header length (uint16 for 1.0, uint32 after), a Python dict
+ * literal with {@code descr}, {@code fortran_order} and {@code shape}, padded so the data starts
+ * on a 64-byte boundary, then the elements. Only little-endian C-order arrays are accepted.
+ */
+public final class Npy {
+    private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+    private static final int MAX_HEADER = 1 << 20;
+    private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
+    private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
+    private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
+    private static final int CHUNK = 1 << 20;
+
+    private Npy() {}
+
+    /** Reads {@code file}, checking every header field against the file's real size. */
+    public static NpyArray read(Path file) {
+        InputFiles.requireRegularFile(file);
+        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), CHUNK)) {
+            long fileSize = Files.size(file);
+            byte[] magic = in.readNBytes(8);
+            if (magic.length < 8) {
+                throw new BadInputException(file, "truncated: too short for a .npy header");
+            }
+            for (int k = 0; k < MAGIC.length; k++) {
+                if (magic[k] != MAGIC[k]) {
+                    throw new BadInputException(file, "wrong magic: not a .npy file");
+                }
+            }
+            int major = magic[6];
+            int headerLength;
+            int prefix;
+            if (major == 1) {
+                byte[] len = in.readNBytes(2);
+                requireLength(file, len, 2);
+                headerLength = ByteBuffer.wrap(len).order(ByteOrder.LITTLE_ENDIAN).getShort() & 0xFFFF;
+                prefix = 10;
+            } else if (major == 2 || major == 3) {
+                byte[] len = in.readNBytes(4);
+                requireLength(file, len, 4);
+                headerLength = ByteBuffer.wrap(len).order(ByteOrder.LITTLE_ENDIAN).getInt();
+                prefix = 12;
+            } else {
+                throw new BadInputException(file, ".npy format version " + major + "." + magic[7]
+                        + " is not supported (1.0, 2.0 and 3.0 are)");
+            }
+            if (headerLength < 0 || headerLength > MAX_HEADER || prefix + (long) headerLength > fileSize) {
+                throw new BadInputException(file, "corrupt header: header length " + Integer.toUnsignedString(headerLength)
+                        + " does not fit a " + fileSize + "-byte file");
+            }
+            byte[] headerBytes = in.readNBytes(headerLength);
+            requireLength(file, headerBytes, headerLength);
+            String header = new String(headerBytes, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+            Header h = parseHeader(file, header);
+            long dataBytes = fileSize - prefix - headerLength;
+            long needed = Math.multiplyExact(h.count, h.type.bytes());
+            if (dataBytes < needed) {
+                throw new BadInputException(file, "truncated: shape " + shapeText(h.shape) + " of " + h.type.descr()
+                        + " needs " + needed + " bytes of data, the file has " + dataBytes);
+            }
+            if (dataBytes > needed) {
+                throw new BadInputException(file, "has " + (dataBytes - needed) + " bytes after the data its header declares");
+            }
+            return readData(file, in, h);
+        } catch (ArithmeticException e) {
+            throw new BadInputException(file, "corrupt header: the shape's element count overflows", e);
+        } catch (IOException e) {
+            throw InputFiles.cannotRead(file, e);
+        }
+    }
+
+    private static void requireLength(Path file, byte[] got, int wanted) {
+        if (got.length < wanted) {
+            throw new BadInputException(file, "truncated: the header ends early");
+        }
+    }
+
+    private record Header(NpyType type, long[] shape, long count) {}
+
+    private static Header parseHeader(Path file, String header) {
+        Matcher descr = DESCR.matcher(header);
+        Matcher fortran = FORTRAN.matcher(header);
+        Matcher shape = SHAPE.matcher(header);
+        if (!header.strip().startsWith("{") || !descr.find() || !fortran.find() || !shape.find()) {
+            throw new BadInputException(file, "corrupt header: expected a dict with 'descr', 'fortran_order' and 'shape'");
+        }
+        String d = descr.group(1);
+        NpyType type = NpyType.fromDescr(d);
+        if (type == null) {
+            String why = d.startsWith(">") ? "is big-endian; save it little-endian (numpy: a.astype('<"
+                    + d.substring(1) + "'))" : "is not supported";
+            throw new BadInputException(file, "element type '" + d + "' " + why + "; supported: " + NpyType.supportedList());
+        }
+        if (fortran.group(1).equals("True")) {
+            throw new BadInputException(file, "is in Fortran order; save it in C order (numpy: np.ascontiguousarray)");
+        }
+        String[] parts = shape.group(1).split(",");
+        long[] dims = new long[0];
+        for (String part : parts) {
+            String s = part.strip();
+            if (s.isEmpty()) {
+                continue;
+            }
+            long dim;
+            try {
+                dim = Long.parseLong(s.endsWith("L") ? s.substring(0, s.length() - 1) : s);
+            } catch (NumberFormatException e) {
+                throw new BadInputException(file, "corrupt header: shape entry '" + s + "' is not a number");
+            }
+            if (dim < 0) {
+                throw new BadInputException(file, "corrupt header: negative dimension " + dim);
+            }
+            dims = java.util.Arrays.copyOf(dims, dims.length + 1);
+            dims[dims.length - 1] = dim;
+        }
+        long count = NpyArray.elementCount(dims);
+        if (count > Integer.MAX_VALUE - 8) {
+            throw new BadInputException(file, "shape " + shapeText(dims) + " has " + count
+                    + " elements, more than one Java array holds");
+        }
+        return new Header(type, dims, count);
+    }
+
+    private static NpyArray readData(Path file, InputStream in, Header h) throws IOException {
+        int n = (int) h.count;
+        ByteBuffer chunk = ByteBuffer.allocate(CHUNK - CHUNK % 8).order(ByteOrder.LITTLE_ENDIAN);
+        switch (h.type) {
+            case UINT8 -> {
+                byte[] out = in.readNBytes(n);
+                requireLength(file, out, n);
+                return NpyArray.ofBytes(out, h.shape);
+            }
+            case FLOAT32 -> {
+                float[] out = new float[n];
+                int done = 0;
+                while (done < n) {
+                    int k = fill(file, in, chunk, Math.min(n - done, chunk.capacity() / 4) * 4) / 4;
+                    chunk.asFloatBuffer().get(out, done, k);
+                    done += k;
+                }
+                return NpyArray.ofFloats(out, h.shape);
+            }
+            case FLOAT64 -> {
+                double[] out = new double[n];
+                int done = 0;
+                while (done < n) {
+                    int k = fill(file, in, chunk, Math.min(n - done, chunk.capacity() / 8) * 8) / 8;
+                    chunk.asDoubleBuffer().get(out, done, k);
+                    done += k;
+                }
+                return NpyArray.ofDoubles(out, h.shape);
+            }
+            case INT32 -> {
+                int[] out = new int[n];
+                int done = 0;
+                while (done < n) {
+                    int k = fill(file, in, chunk, Math.min(n - done, chunk.capacity() / 4) * 4) / 4;
+                    chunk.asIntBuffer().get(out, done, k);
+                    done += k;
+                }
+                return NpyArray.ofInts(out, h.shape);
+            }
+            case INT64 -> {
+                long[] out = new long[n];
+                int done = 0;
+                while (done < n) {
+                    int k = fill(file, in, chunk, Math.min(n - done, chunk.capacity() / 8) * 8) / 8;
+                    chunk.asLongBuffer().get(out, done, k);
+                    done += k;
+                }
+                return NpyArray.ofLongs(out, h.shape);
+            }
+            default -> throw new IllegalStateException(h.type.toString());
+        }
+    }
+
+    private static int fill(Path file, InputStream in, ByteBuffer chunk, int bytes) throws IOException {
+        chunk.clear();
+        int got = in.readNBytes(chunk.array(), 0, bytes);
+        if (got < bytes) {
+            throw new BadInputException(file, "truncated: the data ends early");
+        }
+        chunk.limit(bytes);
+        return bytes;
+    }
+
+    /** Writes {@code array} to {@code file} atomically, as numpy would (version 1.0 when the header fits). */
+    public static void write(Path file, NpyArray array) {
+        AtomicOutput.writeFile(file, out -> writeTo(out, array));
+    }
+
+    /** The header and data of {@code array} in {@code .npy} form. */
+    public static void writeTo(OutputStream out, NpyArray array) throws IOException {
+        String dict = "{'descr': '" + array.type().descr() + "', 'fortran_order': False, 'shape': "
+                + shapeText(array.shape()) + ", }";
+        int version = dict.length() + 1 + 10 > 65535 ? 2 : 1;
+        int prefix = version == 1 ? 10 : 12;
+        int total = prefix + dict.length() + 1;
+        int padded = (total + 63) / 64 * 64;
+        StringBuilder header = new StringBuilder(dict);
+        header.append(" ".repeat(padded - total)).append('\n');
+        ByteBuffer pre = ByteBuffer.allocate(prefix).order(ByteOrder.LITTLE_ENDIAN);
+        pre.put(MAGIC).put((byte) version).put((byte) 0);
+        if (version == 1) {
+            pre.putShort((short) header.length());
+        } else {
+            pre.putInt(header.length());
+        }
+        out.write(pre.array());
+        out.write(header.toString().getBytes(StandardCharsets.ISO_8859_1));
+        writeData(out, array);
+    }
+
+    private static void writeData(OutputStream out, NpyArray array) throws IOException {
+        int n = Math.toIntExact(array.size());
+        if (array.type() == NpyType.UINT8) {
+            out.write((byte[]) array.data());
+            return;
+        }
+        int width = array.type().bytes();
+        ByteBuffer chunk = ByteBuffer.allocate(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
+        int perChunk = CHUNK / width;
+        for (int done = 0; done < n; done += perChunk) {
+            int k = Math.min(perChunk, n - done);
+            chunk.clear();
+            switch (array.type()) {
+                case FLOAT32 -> chunk.asFloatBuffer().put((float[]) array.data(), done, k);
+                case FLOAT64 -> chunk.asDoubleBuffer().put((double[]) array.data(), done, k);
+                case INT32 -> chunk.asIntBuffer().put((int[]) array.data(), done, k);
+                case INT64 -> chunk.asLongBuffer().put((long[]) array.data(), done, k);
+                default -> throw new IllegalStateException(array.type().toString());
+            }
+            out.write(chunk.array(), 0, k * width);
+        }
+    }
+
+    /** numpy's repr of a shape tuple: {@code (3,)}, {@code (3, 4)}, {@code ()}. */
+    static String shapeText(long[] shape) {
+        if (shape.length == 1) {
+            return "(" + shape[0] + ",)";
+        }
+        StringBuilder sb = new StringBuilder("(");
+        for (int i = 0; i < shape.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(shape[i]);
+        }
+        return sb.append(')').toString();
+    }
+}

@@ -1,0 +1,171 @@
+package org.nlb.io;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * Writes files and directories so that a reader never sees half of them: everything goes to a
+ * temporary sibling first and is moved into place in one rename. A failure leaves no trace.
+ */
+public final class AtomicOutput {
+    private AtomicOutput() {}
+
+    /** Something that writes the content of one file. */
+    @FunctionalInterface
+    public interface FileContent {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Something that fills a fresh, empty directory. */
+    @FunctionalInterface
+    public interface DirectoryContent {
+        void writeInto(Path dir) throws IOException;
+    }
+
+    /** Writes {@code target} atomically; an existing file is replaced. */
+    public static void writeFile(Path target, FileContent content) {
+        Path parent = parentOf(target);
+        ensureDirectory(parent);
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile(parent, "." + target.getFileName() + ".", ".tmp");
+            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                content.writeTo(out);
+            }
+            moveIntoPlace(tmp, target);
+            tmp = null;
+        } catch (BadInputException e) {
+            throw e;
+        } catch (IOException e) {
+            throw cannotWrite(target, e);
+        } finally {
+            deleteQuietly(tmp);
+        }
+    }
+
+    /** Writes small text files atomically. */
+    public static void writeString(Path target, String text) {
+        writeFile(target, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Creates directory {@code target} with the given content atomically. An existing non-empty
+     * directory is refused unless {@code replace} is set, in which case it is swapped out whole.
+     */
+    public static void writeDirectory(Path target, boolean replace, DirectoryContent content) {
+        if (Files.isRegularFile(target)) {
+            throw new BadInputException(target, "exists and is a file, not a directory");
+        }
+        if (!replace && Files.isDirectory(target) && !isEmptyDirectory(target)) {
+            throw new BadInputException(target, "output directory is not empty (use --force to replace it)");
+        }
+        Path parent = parentOf(target);
+        ensureDirectory(parent);
+        Path tmp = null;
+        try {
+            tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".");
+            content.writeInto(tmp);
+            if (Files.isDirectory(target)) {
+                deleteRecursively(target);
+            }
+            moveIntoPlace(tmp, target);
+            tmp = null;
+        } catch (BadInputException e) {
+            throw e;
+        } catch (IOException e) {
+            throw cannotWrite(target, e);
+        } finally {
+            deleteQuietly(tmp);
+        }
+    }
+
+    /** Makes sure {@code dir} exists and is a writable directory, with a clear error otherwise. */
+    public static void ensureDirectory(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (FileAlreadyExistsException e) {
+            throw new BadInputException(dir, "exists and is not a directory");
+        } catch (IOException e) {
+            throw cannotWrite(dir, e);
+        }
+        if (!Files.isWritable(dir)) {
+            throw new BadInputException(dir, "cannot write: permission denied");
+        }
+    }
+
+    private static Path parentOf(Path target) {
+        Path parent = target.toAbsolutePath().getParent();
+        if (parent == null) {
+            throw new BadInputException(target, "cannot write to the file system root");
+        }
+        return parent;
+    }
+
+    private static void moveIntoPlace(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static boolean isEmptyDirectory(Path dir) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Maps an I/O failure on an output path to the user-facing error. */
+    public static BadInputException cannotWrite(Path target, IOException e) {
+        String why;
+        if (e instanceof AccessDeniedException) {
+            why = "permission denied";
+        } else if (e instanceof NoSuchFileException) {
+            why = "a parent directory does not exist";
+        } else if (e instanceof NotDirectoryException || e instanceof FileAlreadyExistsException) {
+            why = "a parent path is not a directory";
+        } else if (e instanceof DirectoryNotEmptyException) {
+            why = "directory is not empty";
+        } else {
+            why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+        return new BadInputException(target, "cannot write: " + why, e);
+    }
+
+    static void deleteRecursively(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
+        if (path == null) {
+            return;
+        }
+        try {
+            if (Files.isDirectory(path)) {
+                deleteRecursively(path);
+            } else {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException ignored) {
+            // Best effort: the temporary name starts with a dot and will not be mistaken for output.
+        }
+    }
+}

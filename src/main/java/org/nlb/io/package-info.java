@@ -1,0 +1,2 @@
+/** File-system plumbing shared by every stage: atomic writes and the bad-input error. */
+package org.nlb.io;

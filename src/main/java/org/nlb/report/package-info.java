@@ -1,0 +1,2 @@
+/** What a person looks at: image grids, charts and the HTML report. */
+package org.nlb.report;
