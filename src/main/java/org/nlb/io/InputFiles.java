@@ -1,14 +1,11 @@
 package org.nlb.io;
 
-import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /** Reads whole input files, turning every I/O failure into a {@link BadInputException}. */
@@ -20,18 +17,12 @@ public final class InputFiles {
 
     /** The bytes of {@code file}, decompressed if it is gzip (recognised by its magic bytes). */
     public static byte[] readMaybeGzip(Path file) {
-        requireRegularFile(file);
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            raw.mark(2);
-            int b0 = raw.read();
-            int b1 = raw.read();
-            raw.reset();
-            if (b0 == GZIP_MAGIC_0 && b1 == GZIP_MAGIC_1) {
-                try (InputStream gz = new GZIPInputStream(raw, 1 << 16)) {
-                    return gz.readAllBytes();
-                }
-            }
-            return raw.readAllBytes();
+        byte[] raw = read(file);
+        if (raw.length < 2 || (raw[0] & 0xFF) != GZIP_MAGIC_0 || (raw[1] & 0xFF) != GZIP_MAGIC_1) {
+            return raw;
+        }
+        try {
+            return Gunzip.inflate(raw);
         } catch (EOFException e) {
             throw new BadInputException(file, "truncated: the gzip stream ends early", e);
         } catch (ZipException e) {

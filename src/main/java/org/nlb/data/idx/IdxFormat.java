@@ -55,10 +55,16 @@ public final class IdxFormat {
         Path trainLabels = find(dir, "train", "labels");
         Path testImages = find(dir, "t10k", "images");
         Path testLabels = find(dir, "t10k", "labels");
-        IdxArray trX = IdxArray.parse(trainImages, InputFiles.readMaybeGzip(trainImages));
-        IdxArray trY = IdxArray.parse(trainLabels, InputFiles.readMaybeGzip(trainLabels));
-        IdxArray teX = IdxArray.parse(testImages, InputFiles.readMaybeGzip(testImages));
-        IdxArray teY = IdxArray.parse(testLabels, InputFiles.readMaybeGzip(testLabels));
+        // The four files decode independently; the big train-image file dominates, so decoding the
+        // others beside it hides their cost.
+        List<IdxArray> arrays = java.util.stream.Stream.of(trainImages, trainLabels, testImages, testLabels)
+                .parallel()
+                .map(p -> IdxArray.parse(p, InputFiles.readMaybeGzip(p)))
+                .toList();
+        IdxArray trX = arrays.get(0);
+        IdxArray trY = arrays.get(1);
+        IdxArray teX = arrays.get(2);
+        IdxArray teY = arrays.get(3);
         int classCount = classNames != null ? classNames.size()
                 : Math.max(maxLabel(trY), maxLabel(teY)) + 1;
         List<String> names = classNames != null ? classNames : Labels.numberedNames(classCount);
