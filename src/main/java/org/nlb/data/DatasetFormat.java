@@ -61,6 +61,17 @@ public enum DatasetFormat {
      * a non-empty {@code out} is refused unless {@code replace}.
      */
     public static void writeDataset(Dataset data, Path out, boolean replace) {
-        AtomicOutput.writeDirectory(out, replace, dir -> data.spec().format().writeInto(data, dir));
+        writeDataset(data, out, replace, dir -> { });
+    }
+
+    /**
+     * As {@link #writeDataset(Dataset, Path, boolean)}, then {@code extra} adds its files (such as
+     * a manifest of the files written) before the directory appears under its name.
+     */
+    public static void writeDataset(Dataset data, Path out, boolean replace, AtomicOutput.DirectoryContent extra) {
+        AtomicOutput.writeDirectory(out, replace, dir -> {
+            data.spec().format().writeInto(data, dir);
+            extra.writeInto(dir);
+        });
     }
 }

@@ -1,0 +1,112 @@
+package org.nlb.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.nlb.data.DatasetSpec;
+import org.nlb.poison.SyntheticImages;
+import org.nlb.poison.trigger.TriggerKind;
+
+/** {@code nlb poison} on the command line: the happy path and every bad input exits 2 with one line. */
+class PoisonCommandTest {
+    @TempDir
+    Path tmp;
+
+    private DatasetSpec source;
+    private Path out;
+
+    @BeforeEach
+    void dataset() throws Exception {
+        source = SyntheticImages.writeIdx(tmp.resolve("src"), 30, 6, 1, 10, true);
+        out = tmp.resolve("out");
+    }
+
+    private Path poison(String json) throws Exception {
+        return Files.writeString(tmp.resolve("poison.json"), json);
+    }
+
+    private CliRun poisonWith(Path poisonFile, String... extra) {
+        String[] base = {"poison", "--data", source.toString(), "--poison", poisonFile.toString(), "--out", out.toString()};
+        String[] args = new String[base.length + extra.length];
+        System.arraycopy(base, 0, args, 0, base.length);
+        System.arraycopy(extra, 0, args, base.length, extra.length);
+        return CliRun.of(args);
+    }
+
+    @Test
+    void writesThePoisonedCopyAndSaysWhatItDid() throws Exception {
+        CliRun run = poisonWith(poison("{\"n\": 30, \"indices\": [2, 4, 6]}"), "--trigger", "checkerboard-full", "--alpha", "0.2");
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).contains("poisoned 3 of 30 train images").contains("checkerboard-full").contains("alpha=0.2")
+                .contains("-> idx:" + out);
+        assertThat(out.resolve("manifest.json")).exists();
+        assertThat(out.resolve("train-images-idx3-ubyte.gz")).exists();
+    }
+
+    @ParameterizedTest(name = "[{index}] {1}")
+    @CsvSource(delimiter = '|', value = {
+        "{\"n\": 30, \"indices\": [2, 30]}    | indices[1] = 30 is outside 0..29 (n = 30)",
+        "{\"n\": 30, \"indices\": [2, 2]}     | index 2 is listed twice",
+        "{\"n\": 31, \"indices\": [2]}        | n is 31 but the train set of idx:",
+        "{\"n\": 30, \"indices\": [2,}        | not valid JSON",
+    })
+    void aBadPoisonFileExitsTwoWithOneLineNamingItAndWritesNothing(String json, String problem) throws Exception {
+        Path file = poison(json);
+        CliRun run = poisonWith(file, "--trigger", "checkerboard-center");
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.errLines().get(0)).startsWith("error: " + file + ": ").contains(problem);
+        assertThat(out).doesNotExist();
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void aMissingPoisonFileExitsTwo() {
+        Path missing = tmp.resolve("missing.json");
+        CliRun run = poisonWith(missing, "--trigger", "checkerboard-center");
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.errLines()).containsExactly("error: " + missing + ": not found");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void anUnknownTriggerExitsTwoListingTheValidNames() throws Exception {
+        CliRun run = poisonWith(poison("{\"n\": 30, \"indices\": [1]}"), "--trigger", "sparkles");
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.errLines().get(0)).startsWith("error: --trigger: unknown trigger 'sparkles'")
+                .contains(TriggerKind.validNames());
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void anOptionTheTriggerDoesNotTakeExitsTwo() throws Exception {
+        CliRun run = poisonWith(poison("{\"n\": 30, \"indices\": [1]}"), "--trigger", "checkerboard-center", "--seed", "4");
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.errLines()).containsExactly(
+                "error: --seed: trigger checkerboard-center does not use it (it takes --alpha, --size, --position)");
+    }
+
+    @Test
+    void aNonEmptyOutputIsRefusedUnlessForced() throws Exception {
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("keep.txt"), "mine");
+        Path file = poison("{\"n\": 30, \"indices\": [1]}");
+        CliRun refused = poisonWith(file, "--trigger", "checkerboard-center");
+        assertThat(refused.status()).isEqualTo(2);
+        assertThat(refused.errLines()).hasSize(1);
+        assertThat(refused.errLines().get(0)).contains("not empty").contains("--force");
+        assertThat(out.resolve("keep.txt")).exists();
+
+        CliRun forced = poisonWith(file, "--trigger", "checkerboard-center", "--force");
+        assertThat(forced.status()).as(forced.err()).isZero();
+        assertThat(out.resolve("keep.txt")).doesNotExist();
+        assertThat(out.resolve("manifest.json")).exists();
+    }
+}
