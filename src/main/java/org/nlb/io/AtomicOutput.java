@@ -20,6 +20,10 @@ import java.util.stream.Stream;
  * temporary sibling first and is moved into place in one rename. A failure leaves no trace.
  */
 public final class AtomicOutput {
+    // Temporary files are created private (0600/0700); outputs are ordinary files and folders.
+    private static final String FILE_MODE = "rw-r--r--";
+    private static final String DIRECTORY_MODE = "rwxr-xr-x";
+
     private AtomicOutput() {}
 
     /** Something that writes the content of one file. */
@@ -41,6 +45,7 @@ public final class AtomicOutput {
         Path tmp = null;
         try {
             tmp = Files.createTempFile(parent, "." + target.getFileName() + ".", ".tmp");
+            makeShareable(tmp, FILE_MODE);
             try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                 content.writeTo(out);
             }
@@ -76,6 +81,7 @@ public final class AtomicOutput {
         Path tmp = null;
         try {
             tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".");
+            makeShareable(tmp, DIRECTORY_MODE);
             content.writeInto(tmp);
             if (Files.isDirectory(target)) {
                 deleteRecursively(target);
@@ -102,6 +108,12 @@ public final class AtomicOutput {
         }
         if (!Files.isWritable(dir)) {
             throw new BadInputException(dir, "cannot write: permission denied");
+        }
+    }
+
+    private static void makeShareable(Path path, String mode) throws IOException {
+        if (Files.getFileStore(path).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString(mode));
         }
     }
 

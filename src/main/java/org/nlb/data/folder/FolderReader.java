@@ -11,7 +11,8 @@ import org.nlb.data.Labels;
 import org.nlb.data.ReadOptions;
 import org.nlb.data.ReadOptions.ImageSize;
 import org.nlb.data.folder.FolderListing.ImageFile;
-import org.nlb.data.folder.ImageDecoder.Decoded;
+import org.nlb.data.image.ImageDecoder;
+import org.nlb.data.image.ImageDecoder.Decoded;
 import org.nlb.io.BadInputException;
 
 /**

@@ -138,6 +138,6 @@ class BlendTriggerTest {
         assertThatThrownBy(() -> TriggerConfig.of(TriggerKind.BLEND_IMAGE, null, null, null, text, null)
                 .buildFor(new ImageShape(1, 4, 4)))
                 .isInstanceOf(BadInputException.class)
-                .hasMessageContaining(text.toString()).hasMessageContaining("not an image");
+                .hasMessageContaining(text.toString()).hasMessageContaining("not a PNG or JPEG image");
     }
 }

@@ -1,4 +1,4 @@
-package org.nlb.data.folder;
+package org.nlb.data.image;
 
 /**
  * Bilinear resizing of channel-first uint8 planes, with pixel centres aligned as in OpenCV's
@@ -7,11 +7,11 @@ package org.nlb.data.folder;
  * arithmetic, rounded half up); a same-size resize returns the input unchanged. Shrinking by
  * large factors aliases, as those libraries do without antialiasing.
  */
-final class Bilinear {
+public final class Bilinear {
     private Bilinear() {}
 
     /** {@code src} holds {@code channels} planes of {@code h×w}; returns planes of {@code outH×outW}. */
-    static byte[] resize(byte[] src, int channels, int h, int w, int outH, int outW) {
+    public static byte[] resize(byte[] src, int channels, int h, int w, int outH, int outW) {
         if (h == outH && w == outW) {
             return src;
         }

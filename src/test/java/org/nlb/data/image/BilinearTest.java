@@ -1,4 +1,4 @@
-package org.nlb.data.folder;
+package org.nlb.data.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.nlb.data.folder;
+package org.nlb.data.image;
 
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
@@ -22,9 +22,9 @@ import org.nlb.io.InputFiles;
  * raster as stored (not through {@code getRGB}, which would apply a gamma curve); deeper than
  * 8-bit samples are scaled to 0..255. Safe to call from several threads at once.
  */
-final class ImageDecoder {
+public final class ImageDecoder {
     /** Largest image decoded, in pixels: refuses decompression bombs before allocating them. */
-    static final long MAX_PIXELS = 1L << 26;
+    public static final long MAX_PIXELS = 1L << 26;
 
     private ImageDecoder() {}
 
@@ -33,13 +33,13 @@ final class ImageDecoder {
      *
      * @param planes 1 (gray) or 3 (RGB) planes of {@code height×width} bytes
      */
-    record Decoded(int height, int width, boolean gray, byte[] planes) {
-        int channels() {
+    public record Decoded(int height, int width, boolean gray, byte[] planes) {
+        public int channels() {
             return gray ? 1 : 3;
         }
 
         /** The image as 3 planes: gray is repeated into R, G and B. */
-        byte[] rgbPlanes() {
+        public byte[] rgbPlanes() {
             if (!gray) {
                 return planes;
             }
@@ -53,7 +53,7 @@ final class ImageDecoder {
     }
 
     /** Decodes {@code file}, resized to {@code resize} when that is not null. */
-    static Decoded decode(Path file, ImageSize resize) {
+    public static Decoded decode(Path file, ImageSize resize) {
         byte[] bytes = InputFiles.read(file);
         if (!isPng(bytes) && !isJpeg(bytes)) {
             throw new BadInputException(file, "not a PNG or JPEG image");
