@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.nlb.data.Dataset;
-import org.nlb.data.DatasetFormat;
 import org.nlb.data.DatasetSpec;
 import org.nlb.data.ImageSet;
 import org.nlb.data.Labels;
@@ -163,7 +162,9 @@ public final class IdxFormat {
         writeLabels(data.test(), dir.resolve("t10k-labels-idx1-ubyte" + suffix), gzip);
         List<String> names = data.train().labels().map(Labels::classNames).orElse(List.of());
         boolean numbered = names.equals(Labels.numberedNames(names.size()));
-        if (!names.isEmpty() && !numbered && data.spec().format() != DatasetFormat.FASHION_MNIST) {
+        // Written for Fashion-MNIST copies too: read back as idx:DIR they keep their class names
+        // (the fashion-mnist spec ignores the file and uses its fixed list).
+        if (!names.isEmpty() && !numbered) {
             AtomicOutput.writeString(dir.resolve(CLASSES_FILE), String.join("\n", names) + "\n");
         }
     }
