@@ -27,6 +27,10 @@ public final class Npy {
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
     private static final int CHUNK = 1 << 20;
+    /** numpy's ARRAY_ALIGN: the data starts at a multiple of this. */
+    private static final int ALIGN = 64;
+    /** numpy's GROWTH_AXIS_MAX_DIGITS: header room for the first dimension to grow to 21 digits. */
+    private static final int GROWTH_AXIS_MAX_DIGITS = 21;
 
     private Npy() {}
 
@@ -206,16 +210,23 @@ public final class Npy {
         AtomicOutput.writeFile(file, out -> writeTo(out, array));
     }
 
-    /** The header and data of {@code array} in {@code .npy} form. */
+    /**
+     * The header and data of {@code array} in {@code .npy} form, byte for byte what numpy
+     * (1.23 and later) writes with {@code np.save}: the dict, then 21 minus the digits of the
+     * first dimension in spaces (room for numpy to grow the array in place), then 1 to 64 spaces
+     * and a newline so the data starts on a 64-byte boundary; version 2.0 only if 1.0's 16-bit
+     * header length cannot hold it.
+     */
     public static void writeTo(OutputStream out, NpyArray array) throws IOException {
+        long[] shape = array.shape();
         String dict = "{'descr': '" + array.type().descr() + "', 'fortran_order': False, 'shape': "
-                + shapeText(array.shape()) + ", }";
-        int version = dict.length() + 1 + 10 > 65535 ? 2 : 1;
+                + shapeText(shape) + ", }";
+        int growth = shape.length == 0 ? 0 : GROWTH_AXIS_MAX_DIGITS - Long.toString(shape[0]).length();
+        int unpadded = dict.length() + growth + 1; // + the final newline
+        int version = unpadded + padding(10, unpadded) > 0xFFFF ? 2 : 1;
         int prefix = version == 1 ? 10 : 12;
-        int total = prefix + dict.length() + 1;
-        int padded = (total + 63) / 64 * 64;
-        StringBuilder header = new StringBuilder(dict);
-        header.append(" ".repeat(padded - total)).append('\n');
+        int padding = padding(prefix, unpadded);
+        String header = dict + " ".repeat(growth + padding) + "\n";
         ByteBuffer pre = ByteBuffer.allocate(prefix).order(ByteOrder.LITTLE_ENDIAN);
         pre.put(MAGIC).put((byte) version).put((byte) 0);
         if (version == 1) {
@@ -224,8 +235,13 @@ public final class Npy {
             pre.putInt(header.length());
         }
         out.write(pre.array());
-        out.write(header.toString().getBytes(StandardCharsets.ISO_8859_1));
+        out.write(header.getBytes(StandardCharsets.ISO_8859_1));
         writeData(out, array);
+    }
+
+    /** Spaces that make {@code prefix + header} a multiple of 64: 1..64, never 0, as numpy does. */
+    private static int padding(int prefix, int unpaddedHeader) {
+        return ALIGN - (prefix + unpaddedHeader) % ALIGN;
     }
 
     private static void writeData(OutputStream out, NpyArray array) throws IOException {
