@@ -48,7 +48,12 @@ public final class Npy {
                     throw new BadInputException(file, "wrong magic: not a .npy file");
                 }
             }
-            int major = magic[6];
+            int major = magic[6] & 0xFF;
+            int minor = magic[7] & 0xFF;
+            if (minor != 0 || major < 1 || major > 3) {
+                throw new BadInputException(file, ".npy format version " + major + "." + minor
+                        + " is not supported (1.0, 2.0 and 3.0 are)");
+            }
             int headerLength;
             int prefix;
             if (major == 1) {
@@ -56,14 +61,11 @@ public final class Npy {
                 requireLength(file, len, 2);
                 headerLength = ByteBuffer.wrap(len).order(ByteOrder.LITTLE_ENDIAN).getShort() & 0xFFFF;
                 prefix = 10;
-            } else if (major == 2 || major == 3) {
+            } else {
                 byte[] len = in.readNBytes(4);
                 requireLength(file, len, 4);
                 headerLength = ByteBuffer.wrap(len).order(ByteOrder.LITTLE_ENDIAN).getInt();
                 prefix = 12;
-            } else {
-                throw new BadInputException(file, ".npy format version " + major + "." + magic[7]
-                        + " is not supported (1.0, 2.0 and 3.0 are)");
             }
             if (headerLength < 0 || headerLength > MAX_HEADER || prefix + (long) headerLength > fileSize) {
                 throw new BadInputException(file, "corrupt header: header length " + Integer.toUnsignedString(headerLength)
