@@ -117,12 +117,15 @@ public final class Npy {
         if (fortran.group(1).equals("True")) {
             throw new BadInputException(file, "is in Fortran order; save it in C order (numpy: np.ascontiguousarray)");
         }
-        String[] parts = shape.group(1).split(",");
-        long[] dims = new long[0];
-        for (String part : parts) {
-            String s = part.strip();
+        String tuple = shape.group(1).strip();
+        String[] parts = tuple.isEmpty() ? new String[0] : tuple.split(",", -1);
+        // Python tuple syntax: "()", "(3,)", "(3, 4)" or "(3, 4,)"; only the last entry may be empty.
+        int entries = parts.length > 0 && parts[parts.length - 1].isBlank() ? parts.length - 1 : parts.length;
+        long[] dims = new long[entries];
+        for (int k = 0; k < entries; k++) {
+            String s = parts[k].strip();
             if (s.isEmpty()) {
-                continue;
+                throw new BadInputException(file, "corrupt header: shape (" + tuple + ") is not a tuple of whole numbers");
             }
             long dim;
             try {
@@ -133,8 +136,7 @@ public final class Npy {
             if (dim < 0) {
                 throw new BadInputException(file, "corrupt header: negative dimension " + dim);
             }
-            dims = java.util.Arrays.copyOf(dims, dims.length + 1);
-            dims[dims.length - 1] = dim;
+            dims[k] = dim;
         }
         long count = NpyArray.elementCount(dims);
         if (count > Integer.MAX_VALUE - 8) {
