@@ -23,6 +23,8 @@ import org.nlb.io.InputFiles;
 public final class Npy {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
     private static final int MAX_HEADER = 1 << 20;
+    /** The most elements one Java array holds on common JVMs. */
+    private static final long MAX_ELEMENTS = Integer.MAX_VALUE - 8;
     private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
@@ -75,18 +77,23 @@ public final class Npy {
             requireLength(file, headerBytes, headerLength);
             String header = new String(headerBytes, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
             Header h = parseHeader(file, header);
+            // The shape is checked against the file before anything is allocated: an absurd shape
+            // in a small file is a truncated file, whatever the shape's size.
             long dataBytes = fileSize - prefix - headerLength;
-            long needed = Math.multiplyExact(h.count, h.type.bytes());
+            long needed = saturatingProduct(h.count, h.type.bytes());
             if (dataBytes < needed) {
+                String neededText = needed == Long.MAX_VALUE ? "more than " + Long.MAX_VALUE : Long.toString(needed);
                 throw new BadInputException(file, "truncated: shape " + shapeText(h.shape) + " of " + h.type.descr()
-                        + " needs " + needed + " bytes of data, the file has " + dataBytes);
+                        + " needs " + neededText + " bytes of data, the file has " + dataBytes);
             }
             if (dataBytes > needed) {
                 throw new BadInputException(file, "has " + (dataBytes - needed) + " bytes after the data its header declares");
             }
+            if (h.count > MAX_ELEMENTS) {
+                throw new BadInputException(file, "shape " + shapeText(h.shape) + " has " + h.count
+                        + " elements, more than one Java array holds (" + MAX_ELEMENTS + ")");
+            }
             return readData(file, in, h);
-        } catch (ArithmeticException e) {
-            throw new BadInputException(file, "corrupt header: the shape's element count overflows", e);
         } catch (IOException e) {
             throw InputFiles.cannotRead(file, e);
         }
@@ -98,6 +105,7 @@ public final class Npy {
         }
     }
 
+    /** @param count the product of the shape, saturated at {@link Long#MAX_VALUE} */
     private record Header(NpyType type, long[] shape, long count) {}
 
     private static Header parseHeader(Path file, String header) {
@@ -138,12 +146,19 @@ public final class Npy {
             }
             dims[k] = dim;
         }
-        long count = NpyArray.elementCount(dims);
-        if (count > Integer.MAX_VALUE - 8) {
-            throw new BadInputException(file, "shape " + shapeText(dims) + " has " + count
-                    + " elements, more than one Java array holds");
+        long count = 1;
+        for (long dim : dims) {
+            count = saturatingProduct(count, dim);
         }
         return new Header(type, dims, count);
+    }
+
+    /** {@code a * b} for non-negative values, or {@link Long#MAX_VALUE} if it does not fit. */
+    private static long saturatingProduct(long a, long b) {
+        if (a == 0 || b == 0) {
+            return 0;
+        }
+        return a > Long.MAX_VALUE / b ? Long.MAX_VALUE : a * b;
     }
 
     private static NpyArray readData(Path file, InputStream in, Header h) throws IOException {
