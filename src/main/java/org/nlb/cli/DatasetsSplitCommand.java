@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code nlb datasets split SPEC --seed S --out DIR}: the pretrain/downstream split of DESIGN §1. */
 @Command(name = "split", mixinStandardHelpOptions = true,
-        description = {"Split the train set into pretrain (unlabeled, default 90 %) and downstream (labeled) parts.",
+        description = {"Split the train set into pretrain (unlabeled, default 90 %%) and downstream (labeled) parts.",
             "Writes DIR/pretrain.npy and DIR/downstream.npy (int64 indices into the train set, ascending)"
                 + " and DIR/split.json. The same seed gives the same split."})
 final class DatasetsSplitCommand implements Callable<Integer> {

@@ -7,6 +7,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
@@ -152,6 +153,11 @@ public final class AtomicOutput {
             why = "a parent path is not a directory";
         } else if (e instanceof DirectoryNotEmptyException) {
             why = "directory is not empty";
+        } else if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            // The bare reason ("Not a directory"): getMessage() would repeat the path, or name
+            // a temporary file the user never asked for.
+            String reason = fs.getReason();
+            why = Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
         } else {
             why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }

@@ -3,7 +3,6 @@ package org.nlb.data.idx;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.nlb.data.ImageSet;
 import org.nlb.io.BadInputException;
 
 /**
@@ -36,27 +35,38 @@ record IdxArray(Path file, int[] dims, byte[] data) {
         }
         ByteBuffer buf = ByteBuffer.wrap(bytes);
         int[] dims = new int[ndims];
-        long count = 1;
         for (int k = 0; k < ndims; k++) {
             dims[k] = buf.getInt(4 + 4 * k);
             if (dims[k] < 0) {
                 throw new BadInputException(file, "IDX dimension " + k + " is negative (" + Integer.toUnsignedString(dims[k]) + ")");
             }
-            count *= dims[k];
-            if (count > ImageSet.maxBytes()) {
-                throw new BadInputException(file, "IDX header declares " + Arrays.toString(dims)
-                        + ", more data than nlb can hold in one buffer");
-            }
         }
+        // Compared with the payload before anything is allocated: a corrupt header in a tiny file
+        // is a truncated file, not a request for gigabytes. Saturates instead of overflowing.
+        long count = elementCount(dims);
         long payload = (long) bytes.length - headerBytes;
         if (payload < count) {
-            throw new BadInputException(file, "truncated: the header promises " + count + " bytes of data, the file has " + payload);
+            String promised = count == Long.MAX_VALUE ? "more than " + Long.MAX_VALUE : Long.toString(count);
+            throw new BadInputException(file, "truncated: the header declares dimensions " + Arrays.toString(dims)
+                    + ", " + promised + " bytes of data; the file has " + payload);
         }
         if (payload > count) {
             throw new BadInputException(file, "has " + (payload - count) + " unexpected bytes after the "
                     + count + " bytes of data its header declares");
         }
         return new IdxArray(file, dims, Arrays.copyOfRange(bytes, headerBytes, bytes.length));
+    }
+
+    /** The product of {@code dims}, or {@link Long#MAX_VALUE} if it does not fit a long. */
+    private static long elementCount(int[] dims) {
+        long count = 1;
+        for (int d : dims) {
+            if (d == 0) {
+                return 0;
+            }
+            count = count > Long.MAX_VALUE / d ? Long.MAX_VALUE : count * d;
+        }
+        return count;
     }
 
     static byte[] header(int[] dims) {

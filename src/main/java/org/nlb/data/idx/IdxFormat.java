@@ -38,17 +38,21 @@ public final class IdxFormat {
                     + " 'apt-get install -y dataset-fashion-mnist' or point " + DatasetSpec.DATA_ENV
                     + " at a directory of its IDX files");
         }
-        return read(spec, FASHION_MNIST_CLASSES);
+        return read(spec, FASHION_MNIST_CLASSES, "Fashion-MNIST has only " + FASHION_MNIST_CLASSES.size() + " classes");
     }
 
     public static Dataset read(DatasetSpec spec) {
         InputFiles.requireDirectory(spec.path());
         Path classesFile = spec.path().resolve(CLASSES_FILE);
-        List<String> names = Files.isRegularFile(classesFile) ? readClassNames(classesFile) : null;
-        return read(spec, names);
+        if (!Files.isRegularFile(classesFile)) {
+            return read(spec, null, null);
+        }
+        List<String> names = readClassNames(classesFile);
+        return read(spec, names, CLASSES_FILE + " lists only " + names.size() + " classes");
     }
 
-    private static Dataset read(DatasetSpec spec, List<String> classNames) {
+    /** {@code classNames} null: numbered by the largest label; else {@code namesFrom} says where they came from. */
+    private static Dataset read(DatasetSpec spec, List<String> classNames, String namesFrom) {
         Path dir = spec.path();
         Path trainImages = find(dir, "train", "images");
         Path trainLabels = find(dir, "train", "labels");
@@ -67,8 +71,8 @@ public final class IdxFormat {
         int classCount = classNames != null ? classNames.size()
                 : Math.max(maxLabel(trY), maxLabel(teY)) + 1;
         List<String> names = classNames != null ? classNames : Labels.numberedNames(classCount);
-        ImageSet train = images(trX, trY, trainLabels, names);
-        ImageSet test = images(teX, teY, testLabels, names);
+        ImageSet train = images(trX, trY, trainLabels, names, namesFrom);
+        ImageSet test = images(teX, teY, testLabels, names, namesFrom);
         if (train.channels() != test.channels() || train.height() != test.height() || train.width() != test.width()) {
             throw new BadInputException(testImages, "images are " + test.shapeText()
                     + " but the train images are " + train.shapeText());
@@ -76,7 +80,7 @@ public final class IdxFormat {
         return new Dataset(spec, train, test);
     }
 
-    private static ImageSet images(IdxArray x, IdxArray y, Path labelFile, List<String> names) {
+    private static ImageSet images(IdxArray x, IdxArray y, Path labelFile, List<String> names, String namesFrom) {
         int[] dims = x.dims();
         if (dims.length != 3 && dims.length != 4) {
             throw new BadInputException(x.file(), "an image file must have 3 or 4 dimensions, this one has " + dims.length);
@@ -100,8 +104,9 @@ public final class IdxFormat {
         for (int i = 0; i < n; i++) {
             labels[i] = raw[i] & 0xFF;
             if (labels[i] >= names.size()) {
+                // Only reachable with given names: numbered classes cover the largest label.
                 throw new BadInputException(labelFile, "label " + labels[i] + " of item " + i
-                        + " has no class (there are " + names.size() + " classes)");
+                        + " has no class: " + namesFrom);
             }
         }
         return ImageSet.of(x.data(), n, c, h, w, new Labels(labels, names));
@@ -163,7 +168,8 @@ public final class IdxFormat {
         writeLabels(data.test(), dir.resolve("t10k-labels-idx1-ubyte" + suffix), gzip);
         List<String> names = data.train().labels().map(Labels::classNames).orElse(List.of());
         boolean numbered = names.equals(Labels.numberedNames(names.size()));
-        // Fashion-MNIST copies get classes.txt too, so that idx:DIR reads them back with names.
+        // Written for Fashion-MNIST copies too: read back as idx:DIR they keep their class names
+        // (the fashion-mnist spec ignores the file and uses its fixed list).
         if (!names.isEmpty() && !numbered) {
             AtomicOutput.writeString(dir.resolve(CLASSES_FILE), String.join("\n", names) + "\n");
         }

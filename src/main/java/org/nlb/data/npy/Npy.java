@@ -23,10 +23,16 @@ import org.nlb.io.InputFiles;
 public final class Npy {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
     private static final int MAX_HEADER = 1 << 20;
+    /** The most elements one Java array holds on common JVMs. */
+    private static final long MAX_ELEMENTS = Integer.MAX_VALUE - 8;
     private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
     private static final int CHUNK = 1 << 20;
+    /** numpy's ARRAY_ALIGN: the data starts at a multiple of this. */
+    private static final int ALIGN = 64;
+    /** numpy's GROWTH_AXIS_MAX_DIGITS: header room for the first dimension to grow to 21 digits. */
+    private static final int GROWTH_AXIS_MAX_DIGITS = 21;
 
     private Npy() {}
 
@@ -44,7 +50,12 @@ public final class Npy {
                     throw new BadInputException(file, "wrong magic: not a .npy file");
                 }
             }
-            int major = magic[6];
+            int major = magic[6] & 0xFF;
+            int minor = magic[7] & 0xFF;
+            if (minor != 0 || major < 1 || major > 3) {
+                throw new BadInputException(file, ".npy format version " + major + "." + minor
+                        + " is not supported (1.0, 2.0 and 3.0 are)");
+            }
             int headerLength;
             int prefix;
             if (major == 1) {
@@ -52,14 +63,11 @@ public final class Npy {
                 requireLength(file, len, 2);
                 headerLength = ByteBuffer.wrap(len).order(ByteOrder.LITTLE_ENDIAN).getShort() & 0xFFFF;
                 prefix = 10;
-            } else if (major == 2 || major == 3) {
+            } else {
                 byte[] len = in.readNBytes(4);
                 requireLength(file, len, 4);
                 headerLength = ByteBuffer.wrap(len).order(ByteOrder.LITTLE_ENDIAN).getInt();
                 prefix = 12;
-            } else {
-                throw new BadInputException(file, ".npy format version " + major + "." + magic[7]
-                        + " is not supported (1.0, 2.0 and 3.0 are)");
             }
             if (headerLength < 0 || headerLength > MAX_HEADER || prefix + (long) headerLength > fileSize) {
                 throw new BadInputException(file, "corrupt header: header length " + Integer.toUnsignedString(headerLength)
@@ -69,18 +77,23 @@ public final class Npy {
             requireLength(file, headerBytes, headerLength);
             String header = new String(headerBytes, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
             Header h = parseHeader(file, header);
+            // The shape is checked against the file before anything is allocated: an absurd shape
+            // in a small file is a truncated file, whatever the shape's size.
             long dataBytes = fileSize - prefix - headerLength;
-            long needed = Math.multiplyExact(h.count, h.type.bytes());
+            long needed = saturatingProduct(h.count, h.type.bytes());
             if (dataBytes < needed) {
+                String neededText = needed == Long.MAX_VALUE ? "more than " + Long.MAX_VALUE : Long.toString(needed);
                 throw new BadInputException(file, "truncated: shape " + shapeText(h.shape) + " of " + h.type.descr()
-                        + " needs " + needed + " bytes of data, the file has " + dataBytes);
+                        + " needs " + neededText + " bytes of data, the file has " + dataBytes);
             }
             if (dataBytes > needed) {
                 throw new BadInputException(file, "has " + (dataBytes - needed) + " bytes after the data its header declares");
             }
+            if (h.count > MAX_ELEMENTS) {
+                throw new BadInputException(file, "shape " + shapeText(h.shape) + " has " + h.count
+                        + " elements, more than one Java array holds (" + MAX_ELEMENTS + ")");
+            }
             return readData(file, in, h);
-        } catch (ArithmeticException e) {
-            throw new BadInputException(file, "corrupt header: the shape's element count overflows", e);
         } catch (IOException e) {
             throw InputFiles.cannotRead(file, e);
         }
@@ -92,6 +105,7 @@ public final class Npy {
         }
     }
 
+    /** @param count the product of the shape, saturated at {@link Long#MAX_VALUE} */
     private record Header(NpyType type, long[] shape, long count) {}
 
     private static Header parseHeader(Path file, String header) {
@@ -111,12 +125,15 @@ public final class Npy {
         if (fortran.group(1).equals("True")) {
             throw new BadInputException(file, "is in Fortran order; save it in C order (numpy: np.ascontiguousarray)");
         }
-        String[] parts = shape.group(1).split(",");
-        long[] dims = new long[0];
-        for (String part : parts) {
-            String s = part.strip();
+        String tuple = shape.group(1).strip();
+        String[] parts = tuple.isEmpty() ? new String[0] : tuple.split(",", -1);
+        // Python tuple syntax: "()", "(3,)", "(3, 4)" or "(3, 4,)"; only the last entry may be empty.
+        int entries = parts.length > 0 && parts[parts.length - 1].isBlank() ? parts.length - 1 : parts.length;
+        long[] dims = new long[entries];
+        for (int k = 0; k < entries; k++) {
+            String s = parts[k].strip();
             if (s.isEmpty()) {
-                continue;
+                throw new BadInputException(file, "corrupt header: shape (" + tuple + ") is not a tuple of whole numbers");
             }
             long dim;
             try {
@@ -127,15 +144,21 @@ public final class Npy {
             if (dim < 0) {
                 throw new BadInputException(file, "corrupt header: negative dimension " + dim);
             }
-            dims = java.util.Arrays.copyOf(dims, dims.length + 1);
-            dims[dims.length - 1] = dim;
+            dims[k] = dim;
         }
-        long count = NpyArray.elementCount(dims);
-        if (count > Integer.MAX_VALUE - 8) {
-            throw new BadInputException(file, "shape " + shapeText(dims) + " has " + count
-                    + " elements, more than one Java array holds");
+        long count = 1;
+        for (long dim : dims) {
+            count = saturatingProduct(count, dim);
         }
         return new Header(type, dims, count);
+    }
+
+    /** {@code a * b} for non-negative values, or {@link Long#MAX_VALUE} if it does not fit. */
+    private static long saturatingProduct(long a, long b) {
+        if (a == 0 || b == 0) {
+            return 0;
+        }
+        return a > Long.MAX_VALUE / b ? Long.MAX_VALUE : a * b;
     }
 
     private static NpyArray readData(Path file, InputStream in, Header h) throws IOException {
@@ -206,16 +229,23 @@ public final class Npy {
         AtomicOutput.writeFile(file, out -> writeTo(out, array));
     }
 
-    /** The header and data of {@code array} in {@code .npy} form. */
+    /**
+     * The header and data of {@code array} in {@code .npy} form, byte for byte what numpy
+     * (1.23 and later) writes with {@code np.save}: the dict, then 21 minus the digits of the
+     * first dimension in spaces (room for numpy to grow the array in place), then 1 to 64 spaces
+     * and a newline so the data starts on a 64-byte boundary; version 2.0 only if 1.0's 16-bit
+     * header length cannot hold it.
+     */
     public static void writeTo(OutputStream out, NpyArray array) throws IOException {
+        long[] shape = array.shape();
         String dict = "{'descr': '" + array.type().descr() + "', 'fortran_order': False, 'shape': "
-                + shapeText(array.shape()) + ", }";
-        int version = dict.length() + 1 + 10 > 65535 ? 2 : 1;
+                + shapeText(shape) + ", }";
+        int growth = shape.length == 0 ? 0 : GROWTH_AXIS_MAX_DIGITS - Long.toString(shape[0]).length();
+        int unpadded = dict.length() + growth + 1; // + the final newline
+        int version = unpadded + padding(10, unpadded) > 0xFFFF ? 2 : 1;
         int prefix = version == 1 ? 10 : 12;
-        int total = prefix + dict.length() + 1;
-        int padded = (total + 63) / 64 * 64;
-        StringBuilder header = new StringBuilder(dict);
-        header.append(" ".repeat(padded - total)).append('\n');
+        int padding = padding(prefix, unpadded);
+        String header = dict + " ".repeat(growth + padding) + "\n";
         ByteBuffer pre = ByteBuffer.allocate(prefix).order(ByteOrder.LITTLE_ENDIAN);
         pre.put(MAGIC).put((byte) version).put((byte) 0);
         if (version == 1) {
@@ -224,8 +254,13 @@ public final class Npy {
             pre.putInt(header.length());
         }
         out.write(pre.array());
-        out.write(header.toString().getBytes(StandardCharsets.ISO_8859_1));
+        out.write(header.getBytes(StandardCharsets.ISO_8859_1));
         writeData(out, array);
+    }
+
+    /** Spaces that make {@code prefix + header} a multiple of 64: 1..64, never 0, as numpy does. */
+    private static int padding(int prefix, int unpaddedHeader) {
+        return ALIGN - (prefix + unpaddedHeader) % ALIGN;
     }
 
     private static void writeData(OutputStream out, NpyArray array) throws IOException {

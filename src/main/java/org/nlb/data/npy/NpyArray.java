@@ -49,7 +49,13 @@ public final class NpyArray {
         return ofLongs(Arrays.stream(indices).asLongStream().toArray(), indices.length);
     }
 
+    /** The product of {@code shape}; zero if any dimension is, however large the others. */
     static long elementCount(long[] shape) {
+        for (long d : shape) {
+            if (d == 0) {
+                return 0;
+            }
+        }
         long count = 1;
         for (long d : shape) {
             count = Math.multiplyExact(count, d);

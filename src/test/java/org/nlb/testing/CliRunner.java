@@ -1,0 +1,51 @@
+package org.nlb.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.nlb.cli.Main;
+
+/**
+ * Runs the nlb command line in-process with captured output, as a script would see it. Anything
+ * written around the command's own writers, straight to {@code System.out}/{@code System.err}
+ * (e.g. a library's warning), is captured separately as {@link Result#stray()}.
+ */
+public final class CliRunner {
+    private CliRunner() {}
+
+    /** What one command line printed and returned. */
+    public record Result(int exitCode, String out, String err, String stray) {
+        /** The non-empty lines written to stderr. */
+        public List<String> errLines() {
+            return err.lines().filter(l -> !l.isBlank()).toList();
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err + "--- stray\n" + stray;
+        }
+    }
+
+    /** Runs {@code args}; synchronized because it swaps the JVM-wide System.out and System.err. */
+    public static synchronized Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        ByteArrayOutputStream stray = new ByteArrayOutputStream();
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        int code;
+        try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err);
+             PrintStream s = new PrintStream(stray, true, StandardCharsets.UTF_8)) {
+            System.setOut(s);
+            System.setErr(s);
+            code = Main.run(args, o, e);
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+        return new Result(code, out.toString(), err.toString(), stray.toString(StandardCharsets.UTF_8));
+    }
+}
