@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 
-/** A malformed command line: one {@code error:} line naming the option, a hint, exit 2. */
+/** A malformed command line: one {@code error:} line naming the problem and where help is, exit 2. */
 final class UsageErrorReporter implements IParameterExceptionHandler {
     @Override
     public int handleParseException(ParameterException e, String[] args) {
@@ -14,8 +14,9 @@ final class UsageErrorReporter implements IParameterExceptionHandler {
         if (e.getCause() instanceof org.nlb.io.BadInputException bad) {
             message = bad.subject() + ": " + bad.problem();
         }
-        err.println("error: " + cli.getCommandName() + ": " + message);
-        err.println("Try '" + cli.getCommandSpec().qualifiedName() + " --help' for usage.");
+        // One line, like every other error, so scripts can rely on it.
+        err.println("error: " + cli.getCommandName() + ": " + message
+                + " (see '" + cli.getCommandSpec().qualifiedName() + " --help')");
         err.flush();
         return ExitCodes.BAD_INPUT;
     }
