@@ -1,0 +1,2 @@
+/** Networks: residual backbones and MLP heads as DJL blocks (DESIGN §5). */
+package org.nlb.model;
