@@ -1,0 +1,70 @@
+package org.nlb.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nlb.io.BadInputException;
+
+class EncoderStoreTest {
+    @TempDir
+    Path tmp;
+
+    private static EncoderSpec spec() {
+        return new EncoderSpec(new BackboneConfig(BackboneKind.SMALL, 1, new int[] {4, 8}), 12, 12,
+                new float[] {0.3f}, new float[] {0.25f}, "simclr", 7, 3, "test");
+    }
+
+    @Test
+    void aSavedEncoderLoadsWithTheSameOutputs() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            EncoderSpec spec = spec();
+            Block net = Backbones.build(spec.backbone());
+            net.initialize(manager, DataType.FLOAT32, new Shape(2, 1, 12, 12));
+            NDArray x = manager.randomNormal(new Shape(2, 1, 12, 12));
+            // One training pass moves the BatchNorm running statistics away from their start.
+            net.forward(new ParameterStore(manager, false), new NDList(x), true);
+            NDArray before = net.forward(new ParameterStore(manager, false), new NDList(x), false).singletonOrThrow();
+
+            EncoderStore.save(tmp.resolve("enc"), net, spec, false);
+            EncoderStore.LoadedEncoder loaded = EncoderStore.load(tmp.resolve("enc"), manager);
+
+            assertThat(loaded.spec()).isEqualTo(spec);
+            NDArray after = loaded.backbone().forward(new ParameterStore(manager, false), new NDList(x), false)
+                    .singletonOrThrow();
+            assertThat(after.toFloatArray()).containsExactly(before.toFloatArray());
+        }
+    }
+
+    @Test
+    void missingOrCorruptFilesAreBadInputNamingThem() throws Exception {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Path dir = Files.createDirectories(tmp.resolve("enc"));
+            assertThatThrownBy(() -> EncoderStore.load(dir, manager)).isInstanceOf(BadInputException.class)
+                    .hasMessageContaining(EncoderStore.SPEC_FILE).hasMessageContaining("not found");
+            Files.writeString(dir.resolve(EncoderStore.SPEC_FILE), "{\"backbone\": \"small\"}");
+            assertThatThrownBy(() -> EncoderStore.load(dir, manager)).isInstanceOf(BadInputException.class)
+                    .hasMessageContaining("missing field 'input_channels'");
+
+            Block net = Backbones.build(spec().backbone());
+            net.initialize(manager, DataType.FLOAT32, new Shape(1, 1, 12, 12));
+            EncoderStore.save(tmp.resolve("good"), net, spec(), false);
+            Path params = tmp.resolve("good").resolve(EncoderStore.PARAMS_FILE);
+            byte[] bytes = Files.readAllBytes(params);
+            Files.write(params, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+            assertThatThrownBy(() -> EncoderStore.load(tmp.resolve("good"), manager))
+                    .isInstanceOf(BadInputException.class)
+                    .hasMessageContaining(EncoderStore.PARAMS_FILE).hasMessageContaining("cannot load");
+        }
+    }
+}
