@@ -53,4 +53,9 @@ final class Fixtures {
         return matrix(new double[][] {
             {1, 0, 0}, {0.8, 0.6, 0}, {0.6, 0.8, 0}, {0, 1, 0}, {0, 0, 1}, {0, 0.6, 0.8}});
     }
+
+    /** An int array as a list, for AssertJ's predicate assertions. */
+    static java.util.List<Integer> boxed(int[] values) {
+        return java.util.Arrays.stream(values).boxed().toList();
+    }
 }
