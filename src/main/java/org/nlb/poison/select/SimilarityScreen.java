@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.nlb.compute.TorchEngine;
 
 /**
  * Streams rows of the similarity matrix {@code S = F Fᵀ} (diagonal included) in blocks of B rows

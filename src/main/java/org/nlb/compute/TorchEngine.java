@@ -1,4 +1,4 @@
-package org.nlb.poison.select;
+package org.nlb.compute;
 
 import ai.djl.engine.Engine;
 
@@ -11,12 +11,13 @@ import ai.djl.engine.Engine;
  * user set {@code -Dai.djl.pytorch.num_threads=N}; the inter-op pool gets one thread, as nlb
  * issues one operation at a time. Both are fixed when the engine loads, once per process.
  */
-final class TorchEngine {
+public final class TorchEngine {
     private static final String ENGINE = "PyTorch";
 
     private TorchEngine() {}
 
-    static synchronized Engine get() {
+    /** The configured engine (loads it on first use). */
+    public static synchronized Engine get() {
         setIfAbsent("ai.djl.offline", "true");
         setIfAbsent("ai.djl.pytorch.num_threads", Integer.toString(Runtime.getRuntime().availableProcessors()));
         setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
