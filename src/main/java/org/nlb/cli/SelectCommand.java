@@ -72,9 +72,13 @@ final class SelectCommand implements Callable<Integer> {
         SelectionStrategy s = SelectionStrategy.parse(strategy);
         checkOptions(s);
         FeatureMatrix f = FeatureMatrix.read(features);
-        Budget b = budget != null ? Budget.of(budget, f.rows()) : Budget.fromRate(rate, classes, f.rows());
+        if (s.usesFeatureGeometry()) {
+            f = f.normalised(); // the selectors would anyway; doing it here frees the raw copy early
+        }
+        int n = f.rows();
+        Budget b = budget != null ? Budget.of(budget, n) : Budget.fromRate(rate, classes, n);
         Optional<Labels> truth = Optional.ofNullable(labels)
-                .map(l -> LabelSource.load(l, Optional.ofNullable(subset), f.rows()));
+                .map(l -> LabelSource.load(l, Optional.ofNullable(subset), n));
         SelectionOptions options = SelectionOptions.seeded(seed);
         if (anchorSample != null) {
             options = options.withAnchorSample(anchorSample);

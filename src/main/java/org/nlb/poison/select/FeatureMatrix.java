@@ -17,11 +17,13 @@ public final class FeatureMatrix {
     private final float[] data;
     private final int rows;
     private final int cols;
+    private final boolean unitRows;
 
-    private FeatureMatrix(float[] data, int rows, int cols) {
+    private FeatureMatrix(float[] data, int rows, int cols, boolean unitRows) {
         this.data = data;
         this.rows = rows;
         this.cols = cols;
+        this.unitRows = unitRows;
     }
 
     /** Reads and checks a 2-D float32 or float64 {@code .npy} file; every problem names {@code file}. */
@@ -71,7 +73,7 @@ public final class FeatureMatrix {
                         + " is all zeros: it has no direction and cannot be L2-normalised");
             }
         }
-        return new FeatureMatrix(data, rows, cols);
+        return new FeatureMatrix(data, rows, cols, false);
     }
 
     private static void requireFloat32Range(String subject, double[] values, int cols) {
@@ -84,8 +86,14 @@ public final class FeatureMatrix {
         }
     }
 
-    /** A copy whose rows have unit L2 norm (norms computed in double, values stored as float32). */
+    /**
+     * A copy whose rows have unit L2 norm (norms computed in double, values stored as float32);
+     * this matrix itself if it is already such a copy, so callers may normalise early to free the raw one.
+     */
     public FeatureMatrix normalised() {
+        if (unitRows) {
+            return this;
+        }
         float[] out = new float[data.length];
         for (int i = 0; i < rows; i++) {
             int base = i * cols;
@@ -99,7 +107,7 @@ public final class FeatureMatrix {
                 out[base + k] = (float) (data[base + k] * inv);
             }
         }
-        return new FeatureMatrix(out, rows, cols);
+        return new FeatureMatrix(out, rows, cols, true);
     }
 
     /** N, the number of rows (candidate images). */

@@ -40,6 +40,11 @@ public enum SelectionStrategy {
         return this == CONTRASTIVE || this == CONTRASTIVE_MEAN || this == CONTRASTIVE_NEG;
     }
 
+    /** Whether it compares feature directions (and so works on L2-normalised rows): contrastive and kmeans. */
+    public boolean usesFeatureGeometry() {
+        return contrastive() || this == KMEANS;
+    }
+
     /** The strategy named {@code name}; an unknown name lists the valid ones. */
     public static SelectionStrategy parse(String name) {
         return Arrays.stream(values()).filter(s -> s.cliName.equals(name)).findFirst()
