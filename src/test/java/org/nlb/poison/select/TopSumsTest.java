@@ -57,6 +57,7 @@ class TopSumsTest {
         check(new float[] {1f, -0f, 0f, -0f, 0f, -1f}, 2, 5);
         check(new float[] {0.3f, 0.3f, 0.2f, 0.3f, 0.1f, 0.3f}, 2, 5);
         check(new float[] {Float.MAX_VALUE, -Float.MAX_VALUE, Float.MIN_VALUE, -Float.MIN_VALUE}, 1, 4);
+        check(new float[] {3f, 2f, 1.5f, -2f, -3f, 0.1f, 1.2f}, 2, 6); // outside [-1, 1]: crowded end buckets
         check(new float[] {7f}, 1, 1);
         float[] narrow = new float[1000];
         for (int j = 0; j < narrow.length; j++) {
@@ -84,11 +85,15 @@ class TopSumsTest {
     }
 
     @Test
-    void keyPreservesFloatOrder() {
-        float[] v = {-Float.MAX_VALUE, -1f, -1e-30f, -0f, 0f, 1e-30f, 0.5f, 1f, Float.MAX_VALUE};
+    void bucketsFollowTheOrderOfValues() {
+        float[] v = {-Float.MAX_VALUE, -1.5f, -1f, -0.99f, -1e-30f, -0f, 0f, 1e-30f, 0.5f, Math.nextDown(1f), 1f,
+            Math.nextUp(1f), Float.MAX_VALUE};
         for (int i = 1; i < v.length; i++) {
-            assertThat(TopSums.key(v[i])).isGreaterThan(TopSums.key(v[i - 1]));
+            assertThat(TopSums.bucket(v[i])).isGreaterThanOrEqualTo(TopSums.bucket(v[i - 1])).isBetween(0, 4095);
         }
+        assertThat(TopSums.bucket(-1f)).isZero();
+        assertThat(TopSums.bucket(0.5f)).isEqualTo(3072);
+        assertThat(TopSums.bucket(2f)).isEqualTo(4095);
     }
 
     @Test
