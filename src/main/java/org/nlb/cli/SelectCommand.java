@@ -1,7 +1,6 @@
 package org.nlb.cli;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.nlb.data.Labels;
@@ -98,7 +97,7 @@ final class SelectCommand implements Callable<Integer> {
                 new PoisonFile.Provenance(features, Optional.ofNullable(labels), Optional.ofNullable(subset)));
         var console = spec.commandLine().getOut();
         console.println(b.describe());
-        console.println(summary(selection, metrics) + " -> " + out);
+        console.println(SelectionMetrics.summary(selection, metrics) + " -> " + out);
         return ExitCodes.OK;
     }
 
@@ -124,23 +123,5 @@ final class SelectCommand implements Callable<Integer> {
         if (out.toAbsolutePath().normalize().equals(features.toAbsolutePath().normalize())) {
             throw new BadInputException(out, "is the features file; nlb never overwrites its input");
         }
-    }
-
-    /** "contrastive: 3240 of 54000 (6.0 %), anchor 1234, 2.1 s, CCR 0.91 (target 7 Sneaker)". */
-    static String summary(Selection s, Optional<SelectionMetrics> metrics) {
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s: %d of %d (%.1f %%)",
-                s.strategy().cliName(), s.budget().images(), s.n(), s.budget().percentOfN()));
-        s.anchor().ifPresent(a -> line.append(", anchor ").append(a));
-        s.clusters().ifPresent(c -> line.append(String.format(Locale.ROOT, ", cluster %d of %d (%d images)",
-                c.chosen(), c.sizes().length, c.sizes()[c.chosen()])));
-        line.append(String.format(Locale.ROOT, ", %.1f s", s.seconds()));
-        metrics.ifPresent(m -> {
-            line.append(String.format(Locale.ROOT, ", CCR %.2f (target %d", m.ccr(), m.target()));
-            if (!m.targetName().equals(Integer.toString(m.target()))) {
-                line.append(' ').append(m.targetName());
-            }
-            line.append(')');
-        });
-        return line.toString();
     }
 }

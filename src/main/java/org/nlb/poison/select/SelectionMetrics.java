@@ -1,5 +1,7 @@
 package org.nlb.poison.select;
 
+import java.util.Locale;
+import java.util.Optional;
 import org.nlb.data.Labels;
 import org.nlb.io.BadInputException;
 
@@ -36,5 +38,26 @@ public record SelectionMetrics(int target, String targetName, double ccr, int[] 
         }
         return new SelectionMetrics(target, labels.classNames().get(target),
                 (double) histogram[target] / indices.length, histogram);
+    }
+
+    /**
+     * The one-line terminal summary of a selection, e.g.
+     * {@code contrastive: 3240 of 54000 (6.0 %), anchor 1234, 2.1 s, CCR 0.91 (target 7 Sneaker)}.
+     */
+    public static String summary(Selection s, Optional<SelectionMetrics> metrics) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s: %d of %d (%s %%)",
+                s.strategy().cliName(), s.budget().images(), s.n(), Budget.percent(s.budget().percentOfN())));
+        s.anchor().ifPresent(a -> line.append(", anchor ").append(a));
+        s.clusters().ifPresent(c -> line.append(String.format(Locale.ROOT, ", cluster %d of %d (%d images)",
+                c.chosen(), c.sizes().length, c.sizes()[c.chosen()])));
+        line.append(String.format(Locale.ROOT, ", %.1f s", s.seconds()));
+        metrics.ifPresent(m -> {
+            line.append(String.format(Locale.ROOT, ", CCR %.2f (target %d", m.ccr(), m.target()));
+            if (!m.targetName().equals(Integer.toString(m.target()))) {
+                line.append(' ').append(m.targetName());
+            }
+            line.append(')');
+        });
+        return line.toString();
     }
 }
