@@ -27,16 +27,33 @@ final class ExactRow {
         int chunk = Math.max(1, (n + threads - 1) / threads);
         Runnable[] parts = IntStream.range(0, threads).mapToObj(t -> (Runnable) () -> {
             for (int j = t * chunk, end = Math.min(n, (t + 1) * chunk); j < end; j++) {
-                double s = 0;
-                int base = j * d;
-                for (int k = 0; k < d; k++) {
-                    s += anchor[k] * x[base + k];
-                }
-                out[j] = s;
+                out[j] = dot(anchor, x, j * d, d);
             }
         }).toArray(Runnable[]::new);
         runAll(parts);
         return out;
+    }
+
+    /**
+     * {@code Σ a[k]·x[base+k]} in double with four partial sums (a fixed order, so the result
+     * depends only on the two rows; independent sums let the CPU overlap the additions).
+     */
+    static double dot(double[] a, float[] x, int base, int d) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int k = 0;
+        for (; k + 3 < d; k += 4) {
+            s0 += a[k] * x[base + k];
+            s1 += a[k + 1] * x[base + k + 1];
+            s2 += a[k + 2] * x[base + k + 2];
+            s3 += a[k + 3] * x[base + k + 3];
+        }
+        for (; k < d; k++) {
+            s0 += a[k] * x[base + k];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     private static void runAll(Runnable[] parts) {
@@ -62,20 +79,60 @@ final class ExactRow {
         }
     }
 
-    /** {Σ of the k1 largest, Σ of the k2 largest} of {@code row}. */
+    /** {Σ of the k1 largest, Σ of the k2 largest} of {@code row}; 1 ≤ k1 ≤ k2 ≤ length. */
     static double[] topSums(double[] row, int k1, int k2) {
-        double[] sorted = row.clone();
-        Arrays.sort(sorted);
-        double s1 = 0;
+        double[] a = row.clone();
+        double t2 = kthLargest(a, a.length, k2); // now a[0 … k2) holds the k2 largest, unordered
         double s2 = 0;
         for (int j = 0; j < k2; j++) {
-            double v = sorted[sorted.length - 1 - j];
-            s2 += v;
-            if (j < k1) {
-                s1 += v;
+            s2 += a[j];
+        }
+        kthLargest(a, k2, k1); // and a[0 … k1) the k1 largest of those
+        double s1 = 0;
+        for (int j = 0; j < k1; j++) {
+            s1 += a[j];
+        }
+        assert t2 <= a[k1 - 1];
+        return new double[] {s1, s2};
+    }
+
+    /**
+     * The k-th largest of {@code a[0 … n)} by a three-way quickselect, leaving the k largest in
+     * {@code a[0 … k)} (in some order).
+     */
+    static double kthLargest(double[] a, int n, int k) {
+        int lo = 0;
+        int hi = n - 1;
+        int target = k - 1;
+        while (lo < hi) {
+            double x = a[lo];
+            double y = a[(lo + hi) >>> 1];
+            double z = a[hi];
+            double pivot = Math.max(Math.min(x, y), Math.min(Math.max(x, y), z)); // median of three
+            int lt = lo;
+            int gt = hi;
+            int i = lo;
+            while (i <= gt) {
+                double v = a[i];
+                if (v > pivot) {
+                    a[i++] = a[lt];
+                    a[lt++] = v;
+                } else if (v < pivot) {
+                    a[i] = a[gt];
+                    a[gt--] = v;
+                } else {
+                    i++;
+                }
+            }
+            if (target < lt) {
+                hi = lt - 1;
+            } else if (target > gt) {
+                lo = gt + 1;
+            } else {
+                return pivot;
             }
         }
-        return new double[] {s1, s2};
+        return a[target];
     }
 
     /**

@@ -15,7 +15,7 @@ import org.nlb.compute.TorchEngine;
 /**
  * Streams rows of the similarity matrix {@code S = F Fᵀ} (diagonal included) in blocks of B rows
  * and reduces each row to the sums of its k1 and k2 largest entries (DESIGN §2). Only one B × N
- * block exists at a time, so memory is O(N·d + B·N), never N × N.
+ * block exists at a time, so memory is O(N·d + B·N), never N × N ({@link #autoBlockRows}).
  *
  * <p>Each block is one float32 BLAS product on the DJL PyTorch engine (all cores, see
  * {@link TorchEngine}); the per-row reductions ({@link TopSums}) then run on the worker threads,
@@ -23,8 +23,15 @@ import org.nlb.compute.TorchEngine;
  * native copy of F and the workers.
  */
 final class SimilarityScreen implements AutoCloseable {
-    /** Size of one similarity block: 256 MB of float32. */
+    /** Target size of one similarity block: 256 MB of float32… */
     static final long BLOCK_BYTES = 256L << 20;
+    /**
+     * …but at least this many rows: every product re-packs all of F, so blocks of few rows waste
+     * most of the BLAS time on packing (measured: 41 GFLOP per core-second at 64 rows, 76 at 1024).
+     */
+    static final int MIN_BLOCK_ROWS = 512;
+    /** One block must fit one direct buffer (2 GB). */
+    private static final long MAX_BLOCK_FLOATS = (Integer.MAX_VALUE - 8) / 4;
 
     private final FeatureMatrix features;
     private final NDManager manager;
@@ -52,10 +59,18 @@ final class SimilarityScreen implements AutoCloseable {
         }
     }
 
-    /** Rows per block so one block of N columns is at most {@link #BLOCK_BYTES}; at least 1, at most {@code candidates}. */
+    /**
+     * Rows per block: {@link #BLOCK_BYTES} worth of N columns, at least {@link #MIN_BLOCK_ROWS}, so
+     * for large N a block holds as many values as F itself (d = 512); never more than one direct
+     * buffer holds nor more than {@code candidates}.
+     */
     static int autoBlockRows(int n, int candidates) {
-        long rows = BLOCK_BYTES / (4L * n);
-        return (int) Math.max(1, Math.min(candidates, rows));
+        long rows = Math.max(MIN_BLOCK_ROWS, BLOCK_BYTES / (4L * n));
+        return (int) Math.max(1, Math.min(Math.min(candidates, rows), maxBlockRows(n)));
+    }
+
+    private static long maxBlockRows(int n) {
+        return Math.max(1, MAX_BLOCK_FLOATS / n);
     }
 
     /**
@@ -65,8 +80,8 @@ final class SimilarityScreen implements AutoCloseable {
     double[][] topSums(int[] candidates, int k1, int k2, int blockRows) {
         int n = features.rows();
         int d = features.cols();
-        int limit = (int) Math.min(candidates.length, (Integer.MAX_VALUE / 4) / n); // one direct buffer per block
-        int b = Math.min(limit, blockRows > 0 ? blockRows : autoBlockRows(n, candidates.length));
+        int b = blockRows > 0 ? (int) Math.min(Math.min(blockRows, candidates.length), maxBlockRows(n))
+                : autoBlockRows(n, candidates.length);
         double[][] result = new double[2][candidates.length];
         float[] block = new float[b * d];
         for (int start = 0; start < candidates.length; start += b) {
