@@ -1,5 +1,6 @@
 package org.nlb.cli;
 
+import org.nlb.testing.CliRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -41,9 +42,9 @@ class FeaturesCommandTest {
         Path out = dir.resolve("f.npy");
         Path subset = dir.resolve("sub.npy");
         Npy.write(subset, NpyArray.indices(new int[] {5, 0}));
-        CliRun run = CliRun.of("features", "--pixels", "--data", dataset(), "--subset", subset.toString(),
+        CliRunner.Result run = CliRunner.run("features", "--pixels", "--data", dataset(), "--subset", subset.toString(),
                 "--out", out.toString());
-        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.exitCode()).as(run.err()).isZero();
         NpyArray f = Npy.read(out);
         assertThat(f.shape()).containsExactly(2, 4);
         float[] v = (float[]) f.data();
@@ -60,8 +61,8 @@ class FeaturesCommandTest {
         Path a = dir.resolve("a.npy");
         Path b = dir.resolve("b.npy");
         String spec = dataset();
-        assertThat(CliRun.of("features", "--pixels", "--data", spec, "--pca", "2", "--out", a.toString()).status()).isZero();
-        assertThat(CliRun.of("features", "--pixels", "--data", spec, "--pca", "2", "--out", b.toString()).status()).isZero();
+        assertThat(CliRunner.run("features", "--pixels", "--data", spec, "--pca", "2", "--out", a.toString()).exitCode()).isZero();
+        assertThat(CliRunner.run("features", "--pixels", "--data", spec, "--pca", "2", "--out", b.toString()).exitCode()).isZero();
         NpyArray f = Npy.read(a);
         assertThat(f.shape()).containsExactly(6, 2);
         assertThat((float[]) f.data()).containsExactly((float[]) Npy.read(b).data());
@@ -74,14 +75,14 @@ class FeaturesCommandTest {
     @Test
     void badRequestsExitTwo() throws Exception {
         String spec = dataset();
-        CliRun noKind = CliRun.of("features", "--data", spec, "--out", dir.resolve("x.npy").toString());
-        assertThat(noKind.status()).isEqualTo(ExitCodes.BAD_INPUT);
+        CliRunner.Result noKind = CliRunner.run("features", "--data", spec, "--out", dir.resolve("x.npy").toString());
+        assertThat(noKind.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(noKind.errLines()).singleElement().asString().startsWith("error: --pixels");
-        CliRun badK = CliRun.of("features", "--pixels", "--data", spec, "--pca", "5", "--out", dir.resolve("x.npy").toString());
+        CliRunner.Result badK = CliRunner.run("features", "--pixels", "--data", spec, "--pca", "5", "--out", dir.resolve("x.npy").toString());
         assertThat(badK.errLines()).singleElement().asString().contains("--pca", "between 1 and the 4");
         Path subset = dir.resolve("bad.npy");
         Npy.write(subset, NpyArray.indices(new int[] {0, 9}));
-        CliRun badSubset = CliRun.of("features", "--pixels", "--data", spec, "--subset", subset.toString(),
+        CliRunner.Result badSubset = CliRunner.run("features", "--pixels", "--data", spec, "--subset", subset.toString(),
                 "--out", dir.resolve("x.npy").toString());
         assertThat(badSubset.errLines()).singleElement().asString().contains("index 9 at position 1 is outside 0 … 5");
         assertThat(dir.resolve("x.npy")).doesNotExist();

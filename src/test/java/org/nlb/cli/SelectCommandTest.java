@@ -1,5 +1,6 @@
 package org.nlb.cli;
 
+import org.nlb.testing.CliRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -56,9 +57,9 @@ class SelectCommandTest {
     @Test
     void contrastiveWritesPoisonJsonAndASummary() throws IOException {
         Path out = dir.resolve("poison.json");
-        CliRun run = CliRun.of("select", "--features", features("f.npy").toString(), "--strategy", "contrastive",
+        CliRunner.Result run = CliRunner.run("select", "--features", features("f.npy").toString(), "--strategy", "contrastive",
                 "--rate", "0.5", "--classes", "4", "--labels", labels().toString(), "--out", out.toString());
-        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.exitCode()).as(run.err()).isZero();
         List<String> lines = run.out().lines().toList();
         assertThat(lines.get(0)).isEqualTo("budget M = floor(0.5 × 40 / 4) = 5 images = 12.5 % of N");
         assertThat(lines.get(1)).matches("contrastive: 5 of 40 \\(12\\.5 %\\), anchor \\d+, \\d+\\.\\d s, CCR 1\\.00 "
@@ -90,9 +91,9 @@ class SelectCommandTest {
         int[] subset = IntStream.range(0, 40).map(i -> 45 - i).toArray(); // 45, 44, …, 6
         Path subsetFile = write("pretrain.npy", NpyArray.indices(subset));
         Path out = dir.resolve("p.json");
-        CliRun run = CliRun.of("select", "--features", features("f.npy").toString(), "--strategy", "random",
+        CliRunner.Result run = CliRunner.run("select", "--features", features("f.npy").toString(), "--strategy", "random",
                 "--budget", "40", "--labels", "idx:" + data, "--subset", subsetFile.toString(), "--out", out.toString());
-        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(json(out).get("histogram").toString()).isEqualTo("[8,8,8,8,8]");
         assertThat(json(out).get("subset").asText()).isEqualTo(subsetFile.toString());
     }
@@ -100,9 +101,9 @@ class SelectCommandTest {
     @Test
     void kmeansTakesItsClusterCountFromClasses() throws IOException {
         Path out = dir.resolve("k.json");
-        CliRun run = CliRun.of("select", "--features", features("f.npy").toString(), "--strategy", "kmeans",
+        CliRunner.Result run = CliRunner.run("select", "--features", features("f.npy").toString(), "--strategy", "kmeans",
                 "--budget", "6", "--classes", "4", "--seed", "3", "--labels", labels().toString(), "--out", out.toString());
-        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode j = json(out);
         assertThat(j.get("clusters").asInt()).isEqualTo(4);
         assertThat(j.get("cluster_sizes").toString()).isEqualTo("[10,10,10,10]");
@@ -111,18 +112,18 @@ class SelectCommandTest {
         assertThat(j.has("anchor")).isFalse();
     }
 
-    private void assertBadInput(CliRun run, String... expected) {
-        assertThat(run.status()).as(run.out() + run.err()).isEqualTo(ExitCodes.BAD_INPUT);
+    private void assertBadInput(CliRunner.Result run, String... expected) {
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(run.errLines()).hasSize(1);
         assertThat(run.errLines().get(0)).startsWith("error: ").contains(expected);
         assertThat(dir.resolve("poison.json")).doesNotExist();
     }
 
-    private CliRun select(Path features, String strategy, String... more) {
+    private CliRunner.Result select(Path features, String strategy, String... more) {
         List<String> args = new java.util.ArrayList<>(List.of("select", "--features", features.toString(),
                 "--strategy", strategy, "--out", dir.resolve("poison.json").toString()));
         args.addAll(List.of(more));
-        return CliRun.of(args.toArray(String[]::new));
+        return CliRunner.run(args.toArray(String[]::new));
     }
 
     @Test
@@ -172,9 +173,9 @@ class SelectCommandTest {
     @Test
     void neverOverwritesTheFeatures() {
         Path f = features("f.npy");
-        CliRun run = CliRun.of("select", "--features", f.toString(), "--strategy", "random", "--budget", "2",
+        CliRunner.Result run = CliRunner.run("select", "--features", f.toString(), "--strategy", "random", "--budget", "2",
                 "--out", f.toString());
-        assertThat(run.status()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(Npy.read(f).shape()).containsExactly(40, 4);
     }
 }
