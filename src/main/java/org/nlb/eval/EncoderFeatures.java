@@ -51,7 +51,7 @@ public final class EncoderFeatures {
             Dataset dataset = DatasetFormat.readDataset(request.data(), request.readOptions());
             ImageSet images = request.split().of(dataset);
             FeatureExtractor.requireFits(encoder.spec(), images, request.data().toString());
-            int[] indices = request.subset().map(p -> IndexSubset.read(p, images.size()).trainIndices())
+            int[] indices = request.subset().map(p -> readSubset(p, images.size(), request.split()))
                     .orElseGet(() -> IntStream.range(0, images.size()).toArray());
             if (indices.length == 0) {
                 throw new BadInputException(request.subset().map(Path::toString).orElse(request.data().toString()),
@@ -63,6 +63,19 @@ public final class EncoderFeatures {
             Features features = FeatureExtractor.extract(encoder, images, indices, options);
             Npy.write(request.out(), NpyArray.ofFloats(features.data(), features.rows(), features.dim()));
             return new Result(request.out(), features.rows(), features.dim(), (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    /** The index file's positions; its messages speak of the train set, so a test-split read says "test set". */
+    private static int[] readSubset(Path file, int size, Split split) {
+        try {
+            return IndexSubset.read(file, size).trainIndices();
+        } catch (BadInputException e) {
+            if (split == Split.TRAIN) {
+                throw e;
+            }
+            throw new BadInputException(e.subject(), e.problem().replace("train set", "test set")
+                    .replace("train index", "test index"), e);
         }
     }
 }

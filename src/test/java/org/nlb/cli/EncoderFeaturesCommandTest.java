@@ -113,6 +113,10 @@ class EncoderFeaturesCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.errLines()).containsExactly("error: " + subset + ": entry 1 = 30 is outside the train set (0..29)");
 
+        CliRunner.Result test = features("--subset", subset.toString(), "--split", "test");
+        assertThat(test.exitCode()).isEqualTo(2);
+        assertThat(test.errLines()).containsExactly("error: " + subset + ": entry 1 = 30 is outside the test set (0..11)");
+
         CliRunner.Result alpha = features("--alpha", "0.3");
         assertThat(alpha.exitCode()).isEqualTo(2);
         assertThat(alpha.errLines()).containsExactly("error: --alpha: only applies to a trigger; add --trigger NAME");
