@@ -7,9 +7,7 @@ import org.nlb.data.DatasetFormat;
 import org.nlb.data.DatasetSpec;
 import org.nlb.data.Labels;
 import org.nlb.data.ReadOptions;
-import org.nlb.data.npy.Npy;
-import org.nlb.data.npy.NpyArray;
-import org.nlb.data.npy.NpyType;
+import org.nlb.data.IndexFile;
 import org.nlb.io.BadInputException;
 
 /**
@@ -43,7 +41,7 @@ public final class LabelSource {
     }
 
     private static Labels fromNpy(Path file) {
-        int[] values = integers(file, "labels");
+        int[] values = IndexFile.integers(file, "a label file");
         int max = -1;
         for (int i = 0; i < values.length; i++) {
             if (values[i] < 0) {
@@ -54,46 +52,8 @@ public final class LabelSource {
         return Labels.numbered(values, max + 1);
     }
 
-    /**
-     * Reads a subset index file such as {@code pretrain.npy}: a 1-D integer {@code .npy} of distinct
-     * indices into a set of {@code size} items; anything else is a {@link BadInputException}.
-     */
+    /** Reads a subset index file such as {@code pretrain.npy} into a set of {@code size} items. */
     public static int[] readSubset(Path file, int size) {
-        int[] indices = integers(file, "subset indices");
-        boolean[] seen = new boolean[size];
-        for (int k = 0; k < indices.length; k++) {
-            int i = indices[k];
-            if (i < 0 || i >= size) {
-                throw new BadInputException(file, "index " + i + " at position " + k + " is outside 0 … " + (size - 1)
-                        + " (the set it indexes has " + size + " items)");
-            }
-            if (seen[i]) {
-                throw new BadInputException(file, "index " + i + " appears twice (again at position " + k + ")");
-            }
-            seen[i] = true;
-        }
-        return indices;
-    }
-
-    /** A 1-D integer {@code .npy} as ints. */
-    static int[] integers(Path file, String what) {
-        NpyArray array = Npy.read(file);
-        if (array.ndim() != 1) {
-            throw new BadInputException(file, what + " must be a 1-D array, this one has " + array.ndim() + " dimensions");
-        }
-        NpyType t = array.type();
-        if (t != NpyType.INT32 && t != NpyType.INT64 && t != NpyType.UINT8) {
-            throw new BadInputException(file, what + " must be integers (int64, int32 or uint8), this file holds "
-                    + t.descr());
-        }
-        int[] out = new int[Math.toIntExact(array.size())];
-        for (int i = 0; i < out.length; i++) {
-            long v = array.getLong(i);
-            if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
-                throw new BadInputException(file, "value " + v + " at position " + i + " is out of range");
-            }
-            out[i] = (int) v;
-        }
-        return out;
+        return IndexFile.read(file, size);
     }
 }
