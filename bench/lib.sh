@@ -50,7 +50,11 @@ ensure_torch_on_openblas() {
 }
 
 build_nlb() {
-  (cd "$ROOT" && "$ROOT/scripts/setup.sh" && mvn -B -q -DskipTests package >/dev/null)
+  mkdir -p "$ROOT/target"
+  (cd "$ROOT" && "$ROOT/scripts/setup.sh" && mvn -B -q -DskipTests package >"$ROOT/target/bench-build.log" 2>&1) || {
+    cat "$ROOT/target/bench-build.log" >&2
+    return 1
+  }
 }
 
 NLB_CP="$ROOT/target/nlb.jar:$ROOT/target/lib/*"
