@@ -81,7 +81,7 @@ class ContrastiveSelectorTest {
 
     @ParameterizedTest(name = "N={0} d={1} M={2} seed={3}")
     @CsvSource({"7, 2, 3, 1", "20, 3, 5, 2", "50, 8, 10, 3", "64, 16, 32, 4", "101, 5, 7, 5", "300, 32, 45, 6",
-        "257, 64, 1, 7"})
+        "257, 64, 1, 7", "4500, 8, 270, 8"}) // the last: rows long enough for TopSums' prefilter
     void agreesWithTheNaiveImplementation(int n, int d, int m, long seed) {
         FeatureMatrix f = Fixtures.gaussian(n, d, seed);
         for (ContrastiveScore score : ContrastiveScore.values()) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Agreement with the reference implementation (PKU-ML/nlb {@code main_poison.py}) on the committed
- * fixture written by {@code bench/select-reference-fixture.py}: one JSON per case with the
+ * fixture written by {@code bench/select/fixture.sh} (PyTorch, {@code bench/select/reference_fixture.py}): one JSON per case with the
  * features file, strategy, budget M, and the reference's anchor, anchor score, poison indices and
  * their similarities to the anchor (float32). Same anchor (or an exact near-tie), and the same
  * poison list except between similarities that differ by less than 1e-6 (DESIGN §2).
@@ -27,7 +27,7 @@ class ReferenceFixtureTest {
 
     static Stream<Path> cases() throws IOException, URISyntaxException {
         var dir = ReferenceFixtureTest.class.getResource("reference");
-        Assumptions.assumeTrue(dir != null, "no reference fixture; run bench/select-reference-fixture.py");
+        Assumptions.assumeTrue(dir != null, "no reference fixture; run bench/select/fixture.sh");
         try (Stream<Path> files = Files.list(Path.of(dir.toURI()))) {
             List<Path> json = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
             return json.stream();

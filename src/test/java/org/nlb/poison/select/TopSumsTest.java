@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The radix selection against sorting. */
+/** The radix selection against sorting, and its prefilter against the radix selection alone. */
 class TopSumsTest {
     private static double[] bySorting(float[] row, int k1, int k2) {
         float[] sorted = row.clone();
@@ -65,6 +65,90 @@ class TopSumsTest {
         }
         check(narrow, 100, 200);
         check(narrow, 100, 100);
+    }
+
+    /** Long rows of several shapes, where the prefilter applies (N ≥ 8 samples' worth, k2 ≤ ~20 % of N). */
+    private static float[] longRow(String shape, int n, SplittableRandom random) {
+        float[] row = new float[n];
+        for (int j = 0; j < n; j++) {
+            double g = random.nextGaussian();
+            row[j] = (float) switch (shape) {
+                case "gaussian" -> g / Math.sqrt(512);
+                case "clustered" -> j % 10 == 3 ? 0.8 + 0.01 * g : 0.05 * g; // a tenth of the row near 0.8
+                case "ties" -> Math.round(4 * g) / 4.0; // a handful of distinct values
+                case "zeros" -> j % 50 == 0 ? Math.abs(g) : (random.nextBoolean() ? 0.0 : -0.0);
+                default -> throw new IllegalArgumentException(shape);
+            };
+        }
+        if (random.nextBoolean()) {
+            Arrays.sort(row); // ascending: the sample sees every part of the row anyway
+        }
+        return row;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gaussian", "clustered", "ties", "zeros"})
+    void prefilterGivesTheSameSumsBitForBit(String shape) {
+        SplittableRandom random = new SplittableRandom(shape.hashCode());
+        for (int trial = 0; trial < 12; trial++) {
+            int n = 8 * TopSums.SAMPLE + random.nextInt(40_000);
+            float[] row = longRow(shape, n, random);
+            int k2 = 1 + random.nextInt(n / 5);
+            int k1 = 1 + random.nextInt(k2);
+            TopSums sums = new TopSums(n);
+            double[] filtered = new double[2];
+            double[] whole = new double[2];
+            sums.compute(row, 0, n, k1, k2, filtered);
+            sums.bucketSums(row, 0, n, k1, k2, 0, whole);
+            assertThat(filtered).as("%s n=%d k1=%d k2=%d", shape, n, k1, k2).containsExactly(whole);
+            check(row, k1, k2);
+        }
+    }
+
+    @Test
+    void prefilterKeepsAFewValuesOfATypicalRowAndAtLeastTheK2Largest() {
+        SplittableRandom random = new SplittableRandom(7);
+        int n = 45_000;
+        int k2 = 5_400; // 2M at the CIFAR-10 scale, 12 % of N
+        float[] row = longRow("gaussian", n, random);
+        int kept = new TopSums(n).prefilter(row, 0, n, k2);
+        assertThat(kept).isBetween(k2, n / 4);
+    }
+
+    @Test
+    void aMisleadingSampleFallsBackToTheWholeRow() {
+        // The sampled positions (multiples of the stride) hold the largest values: the bound lands
+        // above the k2-th largest, too few values pass it, and the whole row is used instead.
+        int n = 16 * TopSums.SAMPLE;
+        int stride = n / TopSums.SAMPLE;
+        float[] row = new float[n];
+        for (int j = 0; j < n; j++) {
+            row[j] = j % stride == 0 ? 0.9f : 0.1f * (j % 7) / 7;
+        }
+        int k2 = n / 8;
+        TopSums sums = new TopSums(n);
+        assertThat(sums.prefilter(row, 0, n, k2)).isLessThan(k2);
+        check(row, k2 / 2, k2);
+    }
+
+    @Test
+    void prefilterWorksOnASliceOfALargerArray() {
+        SplittableRandom random = new SplittableRandom(11);
+        int n = 10 * TopSums.SAMPLE;
+        float[] padded = new float[n + 200];
+        Arrays.fill(padded, 5f); // outside the slice, larger than anything inside
+        System.arraycopy(longRow("gaussian", n, random), 0, padded, 100, n);
+        float[] slice = Arrays.copyOfRange(padded, 100, 100 + n);
+        double[] out = new double[2];
+        new TopSums(padded.length).compute(padded, 100, n, 300, 600, out);
+        assertThat(out).containsExactly(wholeRowSums(slice, 300, 600));
+    }
+
+    /** {@link TopSums#bucketSums} alone on the whole row, for exact comparison. */
+    private static double[] wholeRowSums(float[] row, int k1, int k2) {
+        double[] out = new double[2];
+        new TopSums(row.length).bucketSums(row.clone(), 0, row.length, k1, k2, 0, out);
+        return out;
     }
 
     @Test

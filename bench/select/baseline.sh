@@ -2,9 +2,9 @@
 # No-training selection baseline on real Fashion-MNIST (issue 4, deliverable 7): CCR of every
 # label-free selector on the pretrain split, for raw pixel features and their PCA-50, at the
 # paper's budget (rate 0.6, 10 classes). kmeans and random run with seeds 0-4.
-# Usage: bench/select-baseline.sh [OUT_DIR]   (default /tmp/nlb-select-baseline); prints a table.
+# Usage: bench/select/baseline.sh [OUT_DIR]   (default /tmp/nlb-select-baseline); prints a table.
 set -euo pipefail
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 OUT=${1:-/tmp/nlb-select-baseline}
 NLB="$ROOT/nlb"
 mkdir -p "$OUT"
