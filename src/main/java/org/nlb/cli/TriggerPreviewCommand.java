@@ -37,8 +37,12 @@ final class TriggerPreviewCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--count", defaultValue = "8", paramLabel = "K",
-            description = "Test images to show (default: ${DEFAULT-VALUE}); --seed also picks them.")
+            description = "Test images to show (default: ${DEFAULT-VALUE}).")
     int count;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S",
+            description = "Seed that picks the test images (default: ${DEFAULT-VALUE}); the trigger's own is --trigger-seed.")
+    long seed;
 
     @Spec
     CommandSpec spec;
@@ -48,7 +52,7 @@ final class TriggerPreviewCommand implements Callable<Integer> {
         if (count < 1 || count > 64) {
             throw new BadInputException("--count", "must be between 1 and 64, got " + count);
         }
-        TriggerConfig config = trigger.configSharingSeed();
+        TriggerConfig config = trigger.config();
         Dataset dataset = DatasetFormat.readDataset(DatasetSpec.parse(data), ReadOptions.DEFAULT);
         ImageSet test = dataset.test();
         if (test.size() == 0) {
@@ -56,7 +60,6 @@ final class TriggerPreviewCommand implements Callable<Integer> {
         }
         Trigger built = config.buildFor(ImageShape.of(test));
         int k = Math.min(count, test.size());
-        long seed = trigger.seed == null ? 0 : trigger.seed;
         int[] sample = new SplittableRandom(seed).ints(0, test.size()).distinct().limit(k).toArray();
         ImageSet both = TriggeredImages.cleanThenTriggered(test, sample, built);
         ImageGrid grid = new ImageGrid(both, ImageGrid.scaleFor(both, 56));

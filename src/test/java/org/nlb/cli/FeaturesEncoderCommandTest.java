@@ -120,6 +120,8 @@ class FeaturesEncoderCommandTest {
         CliRunner.Result alpha = features("--alpha", "0.3");
         assertThat(alpha.exitCode()).isEqualTo(2);
         assertThat(alpha.errLines()).containsExactly("error: --alpha: only applies to a trigger; add --trigger NAME");
+        CliRunner.Result seed = features("--trigger-seed", "3");
+        assertThat(seed.errLines()).containsExactly("error: --trigger-seed: only applies to a trigger; add --trigger NAME");
         assertThat(out).doesNotExist();
     }
 }

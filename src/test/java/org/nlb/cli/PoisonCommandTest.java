@@ -3,6 +3,8 @@ package org.nlb.cli;
 import org.nlb.testing.CliRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,6 +52,19 @@ class PoisonCommandTest {
         assertThat(out.resolve("train-images-idx3-ubyte.gz")).exists();
     }
 
+    @Test
+    void theTriggerSeedIsTriggerSeedAndTheManifestRecordsIt() throws Exception {
+        CliRunner.Result run = poisonWith(poison("{\"n\": 30, \"indices\": [2, 4]}"), "--trigger", "blend-noise", "--trigger-seed", "7");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+        assertThat(manifest.at("/seeds/trigger").asLong()).isEqualTo(7);
+        assertThat(manifest.at("/trigger/seed").asLong()).isEqualTo(7);
+
+        CliRunner.Result old = poisonWith(poison("{\"n\": 30, \"indices\": [2]}"), "--trigger", "blend-noise", "--seed", "7");
+        assertThat(old.exitCode()).isEqualTo(2);
+        assertThat(old.err()).contains("--seed");
+    }
+
     @ParameterizedTest(name = "[{index}] {1}")
     @CsvSource(delimiter = '|', value = {
         "{\"n\": 30, \"indices\": [2, 30]}    | indices[1] = 30 is outside 0..29 (n = 30)",
@@ -88,10 +103,10 @@ class PoisonCommandTest {
 
     @Test
     void anOptionTheTriggerDoesNotTakeExitsTwo() throws Exception {
-        CliRunner.Result run = poisonWith(poison("{\"n\": 30, \"indices\": [1]}"), "--trigger", "checkerboard-center", "--seed", "4");
+        CliRunner.Result run = poisonWith(poison("{\"n\": 30, \"indices\": [1]}"), "--trigger", "checkerboard-center", "--trigger-seed", "4");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.errLines()).containsExactly(
-                "error: --seed: trigger checkerboard-center does not use it (it takes --alpha, --size, --position)");
+                "error: --trigger-seed: trigger checkerboard-center does not use it (it takes --alpha, --size, --position)");
     }
 
     @Test

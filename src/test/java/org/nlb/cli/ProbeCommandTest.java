@@ -138,6 +138,8 @@ class ProbeCommandTest {
         "--trigger,sparkles,--target,1                        | error: --trigger: unknown trigger 'sparkles'",
         "--probe,svm                                          | error: probe: Invalid value for option '--probe'",
         "--scaling,whiten                                     | error: --scaling: unknown feature scaling 'whiten'",
+        "--trigger-seed,3                                     | error: --trigger-seed: only applies to a trigger; add --trigger NAME",
+        "--trigger,checkerboard-center,--target,1,--trigger-seed,3 | error: --trigger-seed: trigger checkerboard-center does not use it",
     })
     void badOptionsExitTwoWithOneLineAndWriteNothing(String options, String expected) {
         CliRunner.Result run = probe(options.split(","));

@@ -4,7 +4,10 @@ import org.nlb.testing.CliRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,5 +77,31 @@ class TriggerPreviewCommandTest {
         assertThat(b.exitCode()).isZero();
         assertThat(java.nio.file.Files.readAllBytes(tmp.resolve("a.png")))
                 .isNotEqualTo(java.nio.file.Files.readAllBytes(tmp.resolve("b.png")));
+    }
+
+    @Test
+    void triggerSeedSeedsTheTriggerAndSeedOnlyPicksTheImages() throws Exception {
+        DatasetSpec data = SyntheticImages.writeIdx(tmp.resolve("d"), 4, 30, 1, 8, false);
+        byte[] base = preview("base", data, "--trigger", "blend-noise", "--alpha", "0.5");
+        byte[] otherTrigger = preview("t", data, "--trigger", "blend-noise", "--alpha", "0.5", "--trigger-seed", "5");
+        byte[] sameTrigger = preview("s", data, "--trigger", "blend-noise", "--alpha", "0.5", "--trigger-seed", "0");
+        assertThat(otherTrigger).isNotEqualTo(base);
+        assertThat(sameTrigger).isEqualTo(base);
+
+        CliRunner.Result none = CliRunner.run("trigger", "preview", "--trigger", "checkerboard-center", "--trigger-seed", "5",
+                "--data", data.toString(), "--out", tmp.resolve("n.png").toString());
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.errLines()).hasSize(1);
+        assertThat(none.err()).startsWith("error: --trigger-seed: trigger checkerboard-center does not use it");
+        assertThat(tmp.resolve("n.png")).doesNotExist();
+    }
+
+    private byte[] preview(String name, DatasetSpec data, String... trigger) throws Exception {
+        Path png = tmp.resolve(name + ".png");
+        String[] base = {"trigger", "preview", "--data", data.toString(), "--out", png.toString()};
+        String[] args = Stream.concat(Arrays.stream(base), Arrays.stream(trigger)).toArray(String[]::new);
+        CliRunner.Result run = CliRunner.run(args);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return Files.readAllBytes(png);
     }
 }

@@ -29,7 +29,7 @@ public enum TriggerKind {
 
     /** Side of a square patch unless {@code --size} says otherwise: the paper's 3×3. */
     public static final int DEFAULT_SIZE = 3;
-    /** Seed of the noise image and of random positions unless {@code --seed} says otherwise. */
+    /** Seed of the noise image and of random positions unless {@code --trigger-seed} says otherwise. */
     public static final long DEFAULT_SEED = 0;
 
     private final String id;

@@ -6,7 +6,7 @@ public enum TriggerOption {
     SIZE("--size"),
     POSITION("--position"),
     IMAGE("--image"),
-    SEED("--seed");
+    SEED("--trigger-seed");
 
     private final String flag;
 

@@ -53,7 +53,7 @@ class TriggerConfigTest {
         assertThatThrownBy(() -> TriggerConfig.of(TriggerKind.CHECKERBOARD_4CORNER, null, null, new Position(0, 0), null, null))
                 .hasMessageStartingWith("--position:");
         assertThatThrownBy(() -> TriggerConfig.of(TriggerKind.CHECKERBOARD_CENTER, null, null, null, null, 3L))
-                .hasMessageStartingWith("--seed:");
+                .hasMessageStartingWith("--trigger-seed:");
     }
 
     @Test
