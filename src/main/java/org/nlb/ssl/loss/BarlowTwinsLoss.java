@@ -61,8 +61,9 @@ public final class BarlowTwinsLoss {
         }
         NDArray c = batchNorm(z1).transpose().matMul(batchNorm(z2)).div(n);
         NDArray eye = z1.getManager().eye(d, d, 0, c.getDataType());
-        NDArray weights = eye.mul(1 - lambda).add(lambda);
-        return c.sub(eye).square().mul(weights).sum().mul(scale);
+        // scale folded into the weights: a 0-d float32 sum times a double would come out float64
+        NDArray weights = eye.mul(1 - lambda).add(lambda).mul(scale);
+        return c.sub(eye).square().mul(weights).sum();
     }
 
     /** Per-feature standardisation with batch statistics, as BatchNorm1d(affine=False) in training. */
