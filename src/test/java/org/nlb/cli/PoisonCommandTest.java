@@ -1,5 +1,6 @@
 package org.nlb.cli;
 
+import org.nlb.testing.CliRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -31,18 +32,18 @@ class PoisonCommandTest {
         return Files.writeString(tmp.resolve("poison.json"), json);
     }
 
-    private CliRun poisonWith(Path poisonFile, String... extra) {
+    private CliRunner.Result poisonWith(Path poisonFile, String... extra) {
         String[] base = {"poison", "--data", source.toString(), "--poison", poisonFile.toString(), "--out", out.toString()};
         String[] args = new String[base.length + extra.length];
         System.arraycopy(base, 0, args, 0, base.length);
         System.arraycopy(extra, 0, args, base.length, extra.length);
-        return CliRun.of(args);
+        return CliRunner.run(args);
     }
 
     @Test
     void writesThePoisonedCopyAndSaysWhatItDid() throws Exception {
-        CliRun run = poisonWith(poison("{\"n\": 30, \"indices\": [2, 4, 6]}"), "--trigger", "checkerboard-full", "--alpha", "0.2");
-        assertThat(run.status()).as(run.err()).isZero();
+        CliRunner.Result run = poisonWith(poison("{\"n\": 30, \"indices\": [2, 4, 6]}"), "--trigger", "checkerboard-full", "--alpha", "0.2");
+        assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("poisoned 3 of 30 train images").contains("checkerboard-full").contains("alpha=0.2")
                 .contains("-> idx:" + out);
         assertThat(out.resolve("manifest.json")).exists();
@@ -58,8 +59,8 @@ class PoisonCommandTest {
     })
     void aBadPoisonFileExitsTwoWithOneLineNamingItAndWritesNothing(String json, String problem) throws Exception {
         Path file = poison(json);
-        CliRun run = poisonWith(file, "--trigger", "checkerboard-center");
-        assertThat(run.status()).isEqualTo(2);
+        CliRunner.Result run = poisonWith(file, "--trigger", "checkerboard-center");
+        assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.errLines()).hasSize(1);
         assertThat(run.errLines().get(0)).startsWith("error: " + file + ": ").contains(problem);
         assertThat(out).doesNotExist();
@@ -69,16 +70,16 @@ class PoisonCommandTest {
     @Test
     void aMissingPoisonFileExitsTwo() {
         Path missing = tmp.resolve("missing.json");
-        CliRun run = poisonWith(missing, "--trigger", "checkerboard-center");
-        assertThat(run.status()).isEqualTo(2);
+        CliRunner.Result run = poisonWith(missing, "--trigger", "checkerboard-center");
+        assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.errLines()).containsExactly("error: " + missing + ": not found");
         assertThat(out).doesNotExist();
     }
 
     @Test
     void anUnknownTriggerExitsTwoListingTheValidNames() throws Exception {
-        CliRun run = poisonWith(poison("{\"n\": 30, \"indices\": [1]}"), "--trigger", "sparkles");
-        assertThat(run.status()).isEqualTo(2);
+        CliRunner.Result run = poisonWith(poison("{\"n\": 30, \"indices\": [1]}"), "--trigger", "sparkles");
+        assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.errLines()).hasSize(1);
         assertThat(run.errLines().get(0)).startsWith("error: --trigger: unknown trigger 'sparkles'")
                 .contains(TriggerKind.validNames());
@@ -87,8 +88,8 @@ class PoisonCommandTest {
 
     @Test
     void anOptionTheTriggerDoesNotTakeExitsTwo() throws Exception {
-        CliRun run = poisonWith(poison("{\"n\": 30, \"indices\": [1]}"), "--trigger", "checkerboard-center", "--seed", "4");
-        assertThat(run.status()).isEqualTo(2);
+        CliRunner.Result run = poisonWith(poison("{\"n\": 30, \"indices\": [1]}"), "--trigger", "checkerboard-center", "--seed", "4");
+        assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.errLines()).containsExactly(
                 "error: --seed: trigger checkerboard-center does not use it (it takes --alpha, --size, --position)");
     }
@@ -98,14 +99,14 @@ class PoisonCommandTest {
         Files.createDirectories(out);
         Files.writeString(out.resolve("keep.txt"), "mine");
         Path file = poison("{\"n\": 30, \"indices\": [1]}");
-        CliRun refused = poisonWith(file, "--trigger", "checkerboard-center");
-        assertThat(refused.status()).isEqualTo(2);
+        CliRunner.Result refused = poisonWith(file, "--trigger", "checkerboard-center");
+        assertThat(refused.exitCode()).isEqualTo(2);
         assertThat(refused.errLines()).hasSize(1);
         assertThat(refused.errLines().get(0)).contains("not empty").contains("--force");
         assertThat(out.resolve("keep.txt")).exists();
 
-        CliRun forced = poisonWith(file, "--trigger", "checkerboard-center", "--force");
-        assertThat(forced.status()).as(forced.err()).isZero();
+        CliRunner.Result forced = poisonWith(file, "--trigger", "checkerboard-center", "--force");
+        assertThat(forced.exitCode()).as(forced.err()).isZero();
         assertThat(out.resolve("keep.txt")).doesNotExist();
         assertThat(out.resolve("manifest.json")).exists();
     }

@@ -1,5 +1,6 @@
 package org.nlb.cli;
 
+import org.nlb.testing.CliRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
@@ -23,9 +24,9 @@ class TriggerPreviewCommandTest {
         // pixel in the grid is a black cell of a checkerboard patch (5 per 3×3 patch).
         DatasetSpec data = SyntheticImages.writeIdx(tmp.resolve("d"), 12, 9, 3, 16, false);
         Path png = tmp.resolve("grid.png");
-        CliRun run = CliRun.of("trigger", "preview", "--trigger", "checkerboard-center", "--data", data.toString(),
+        CliRunner.Result run = CliRunner.run("trigger", "preview", "--trigger", "checkerboard-center", "--data", data.toString(),
                 "--out", png.toString(), "--count", "4");
-        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("4 test images").contains("checkerboard-center");
         BufferedImage grid = ImageIO.read(png.toFile());
         int scale = ImageGrid.scaleFor(SyntheticImages.random(1, 3, 16, 16, 0), 56);
@@ -42,21 +43,21 @@ class TriggerPreviewCommandTest {
     void badOptionsExitTwoWithOneLine() throws Exception {
         DatasetSpec data = SyntheticImages.writeIdx(tmp.resolve("d"), 4, 4, 1, 8, false);
         Path png = tmp.resolve("grid.png");
-        CliRun unknown = CliRun.of("trigger", "preview", "--trigger", "nope", "--data", data.toString(), "--out", png.toString());
-        assertThat(unknown.status()).isEqualTo(2);
+        CliRunner.Result unknown = CliRunner.run("trigger", "preview", "--trigger", "nope", "--data", data.toString(), "--out", png.toString());
+        assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.errLines()).hasSize(1);
         assertThat(unknown.err()).contains(TriggerKind.validNames());
-        CliRun count = CliRun.of("trigger", "preview", "--trigger", "blend-noise", "--data", data.toString(),
+        CliRunner.Result count = CliRunner.run("trigger", "preview", "--trigger", "blend-noise", "--data", data.toString(),
                 "--out", png.toString(), "--count", "0");
-        assertThat(count.status()).isEqualTo(2);
+        assertThat(count.exitCode()).isEqualTo(2);
         assertThat(count.errLines()).containsExactly("error: --count: must be between 1 and 64, got 0");
-        CliRun tooBig = CliRun.of("trigger", "preview", "--trigger", "checkerboard-corner", "--size", "9",
+        CliRunner.Result tooBig = CliRunner.run("trigger", "preview", "--trigger", "checkerboard-corner", "--size", "9",
                 "--data", data.toString(), "--out", png.toString());
-        assertThat(tooBig.status()).isEqualTo(2);
+        assertThat(tooBig.exitCode()).isEqualTo(2);
         assertThat(tooBig.errLines()).hasSize(1);
         assertThat(tooBig.err()).contains("does not fit 8x8 images");
         Path missing = tmp.resolve("none.png");
-        CliRun image = CliRun.of("trigger", "preview", "--trigger", "blend-image", "--image", missing.toString(),
+        CliRunner.Result image = CliRunner.run("trigger", "preview", "--trigger", "blend-image", "--image", missing.toString(),
                 "--data", data.toString(), "--out", png.toString());
         assertThat(image.errLines()).containsExactly("error: " + missing + ": not found");
         assertThat(png).doesNotExist();
@@ -65,12 +66,12 @@ class TriggerPreviewCommandTest {
     @Test
     void seedPicksTheSampleEvenForTriggersWithoutRandomness() throws Exception {
         DatasetSpec data = SyntheticImages.writeIdx(tmp.resolve("d"), 4, 30, 1, 8, false);
-        CliRun a = CliRun.of("trigger", "preview", "--trigger", "checkerboard-center", "--seed", "1",
+        CliRunner.Result a = CliRunner.run("trigger", "preview", "--trigger", "checkerboard-center", "--seed", "1",
                 "--data", data.toString(), "--out", tmp.resolve("a.png").toString());
-        CliRun b = CliRun.of("trigger", "preview", "--trigger", "checkerboard-center", "--seed", "2",
+        CliRunner.Result b = CliRunner.run("trigger", "preview", "--trigger", "checkerboard-center", "--seed", "2",
                 "--data", data.toString(), "--out", tmp.resolve("b.png").toString());
-        assertThat(a.status()).as(a.err()).isZero();
-        assertThat(b.status()).isZero();
+        assertThat(a.exitCode()).as(a.err()).isZero();
+        assertThat(b.exitCode()).isZero();
         assertThat(java.nio.file.Files.readAllBytes(tmp.resolve("a.png")))
                 .isNotEqualTo(java.nio.file.Files.readAllBytes(tmp.resolve("b.png")));
     }

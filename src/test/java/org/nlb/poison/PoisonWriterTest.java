@@ -166,11 +166,11 @@ class PoisonWriterTest {
         assertThatThrownBy(() -> PoisonWriter.write(new PoisonWriter.Request(source, poisonJson(2, "0"),
                 Optional.of(subset), TriggerConfig.of(TriggerKind.CHECKERBOARD_CENTER), tmp.resolve("out"), false)))
                 .isInstanceOf(BadInputException.class)
-                .hasMessage(subset + ": entry 1 = 40 is outside the train set (0..39)");
+                .hasMessage(subset + ": entry 1 = 40 is outside the indexed set (0..39)");
         Npy.write(subset, NpyArray.ofFloats(new float[] {1, 2}, 2));
         assertThatThrownBy(() -> PoisonWriter.write(new PoisonWriter.Request(source, poisonJson(2, "0"),
                 Optional.of(subset), TriggerConfig.of(TriggerKind.CHECKERBOARD_CENTER), tmp.resolve("out"), false)))
-                .hasMessageStartingWith(subset + ": an index file must hold int64");
+                .hasMessageStartingWith(subset + ": an index file must hold integers");
     }
 
     @Test

@@ -1,0 +1,2 @@
+/** Shared numeric machinery: the DJL PyTorch engine, configured once for the whole process. */
+package org.nlb.compute;
