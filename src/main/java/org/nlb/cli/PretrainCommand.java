@@ -54,8 +54,12 @@ final class PretrainCommand implements Callable<Integer> {
             description = "Defaults to start from: cpu (CPU-scale, BENCHMARKS.md) or reference (solo-learn's CIFAR recipe).")
     Recipe recipe;
 
-    @Option(names = "--epochs", required = true, paramLabel = "E", description = "Epochs to train.")
-    int epochs;
+    @Option(names = "--epochs", paramLabel = "E", description = "Epochs to train (required unless --untrained).")
+    Integer epochs;
+
+    @Option(names = "--untrained", description = "Write the encoder as initialised, without training (method 'random'):"
+            + " the baseline a pretrained encoder must beat.")
+    boolean untrained;
 
     @Option(names = "--batch-size", paramLabel = "B", description = "Images per step (default: 256).")
     Integer batchSize;
@@ -92,16 +96,24 @@ final class PretrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (resume && force) {
-            throw new BadInputException("--resume", "cannot be combined with --force");
+        if (resume && (force || untrained)) {
+            throw new BadInputException("--resume", "cannot be combined with " + (force ? "--force" : "--untrained"));
+        }
+        if (epochs == null && !untrained) {
+            throw new BadInputException("--epochs", "is required: how many epochs to train");
         }
         SslMethodKind kind = SslMethodKind.parse(method);
         BackboneKind backboneKind = BackboneKind.parse(backbone);
         PretrainData pretrain = PretrainData.load(data, ReadOptions.DEFAULT, subset, splitSeed);
         PretrainConfig config = config(kind, backboneKind, pretrain.images().channels());
+        Pretrainer.Job job = new Pretrainer.Job(config, pretrain.images(), pretrain.description(), out, resume, force);
+        if (untrained) {
+            Pretrainer.writeUntrained(job);
+            spec.commandLine().getOut().printf("untrained %s encoder (seed %d) -> %s%n", config.backbone(), seed, out);
+            return ExitCodes.OK;
+        }
         ProgressDisplay progress = new ProgressDisplay(spec.commandLine().getErr());
-        PretrainResult result = Pretrainer.run(
-                new Pretrainer.Job(config, pretrain.images(), pretrain.description(), out, resume, force), List.of(progress));
+        PretrainResult result = Pretrainer.run(job, List.of(progress));
         spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d epochs on %,d images, final loss %.4f, %.0f images/s -> %s%n",
                 kind, result.epochs().size(), pretrain.images().size(), result.last().loss(), result.imagesPerSecond(), out);
         return ExitCodes.OK;
@@ -118,7 +130,8 @@ final class PretrainCommand implements Callable<Integer> {
             BackboneConfig base = b;
             b = parse("--stem-stride", () -> base.withStemStride(stemStride));
         }
-        PretrainConfig r = c.withBackbone(b).withEpochs(epochs).withSeed(seed).withMaxStepsPerEpoch(maxSteps);
+        PretrainConfig r = c.withBackbone(b).withEpochs(epochs == null ? 1 : epochs).withSeed(seed)
+                .withMaxStepsPerEpoch(maxSteps);
         if (batchSize != null) {
             r = r.withBatchSize(batchSize);
         }

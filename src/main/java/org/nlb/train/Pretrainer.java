@@ -1,7 +1,10 @@
 package org.nlb.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -18,6 +21,7 @@ import org.nlb.io.AtomicOutput;
 import org.nlb.io.BadInputException;
 import org.nlb.model.EncoderSpec;
 import org.nlb.model.EncoderStore;
+import org.nlb.ssl.SslMethod;
 
 /**
  * Runs SSL pretraining into an output directory (DESIGN §5, §7 {@code nlb pretrain}):
@@ -65,14 +69,7 @@ public final class Pretrainer {
                 history.addAll(checkpoint.history());
             }
             PretrainResult result = train(session, job.images().size(), history, listeners);
-            EncoderSpec spec = new EncoderSpec(config.backbone(), job.images().height(), job.images().width(),
-                    config.augment().normalization().mean(), config.augment().normalization().std(),
-                    config.method().cliName(), config.seed(), config.epochs(), NlbVersion.get());
-            try {
-                EncoderStore.writeInto(job.out(), session.method().backbone(), spec);
-            } catch (IOException e) {
-                throw new BadInputException(job.out(), "cannot write the encoder (" + e.getMessage() + ")", e);
-            }
+            writeEncoder(job.out(), config, session.method(), job.images(), config.method().cliName(), config.epochs());
             return result;
         } finally {
             for (TrainingListener l : listeners) {
@@ -80,6 +77,47 @@ public final class Pretrainer {
                     closeQuietly(c);
                 }
             }
+        }
+    }
+
+    /**
+     * Writes the encoder as initialised by {@code job}'s seed, without training ({@code method}
+     * "random", 0 epochs) and its {@code config.json}: the randomly initialised baseline of the
+     * same architecture that a pretrained encoder has to beat (issue 5, BENCHMARKS.md).
+     */
+    public static void writeUntrained(Job job) {
+        PretrainConfig config = resolveNormalization(job.config(), job.images());
+        ObjectNode record = RunRecord.of(config, job.data());
+        if (!job.force() && Files.isDirectory(job.out()) && Files.exists(job.out().resolve(CONFIG_FILE))) {
+            throw new BadInputException(job.out(), "holds an earlier run; use --force to replace it");
+        }
+        Engine.getInstance().setRandomSeed(RunSeeds.of(config.seed()).init());
+        SslMethod method = config.method().create(config.backbone(), config.head());
+        try (NDManager manager = NDManager.newBaseManager()) {
+            // as a PretrainSession initialises it (same seed, same order), minus the trainer
+            method.online().initialize(manager, DataType.FLOAT32,
+                    new Shape(1, job.images().channels(), job.images().height(), job.images().width()));
+            AtomicOutput.writeDirectory(job.out(), job.force(), dir -> {
+                AtomicOutput.writeString(dir.resolve(CONFIG_FILE), text(record));
+                writeEncoder(dir, config, method, job.images(), UNTRAINED, 0);
+            });
+        } finally {
+            method.close();
+        }
+    }
+
+    /** The method name of an encoder that was never trained. */
+    public static final String UNTRAINED = "random";
+
+    private static void writeEncoder(Path dir, PretrainConfig config, SslMethod trained, ImageSet images, String method,
+                                     int epochs) {
+        EncoderSpec spec = new EncoderSpec(config.backbone(), images.height(), images.width(),
+                config.augment().normalization().mean(), config.augment().normalization().std(),
+                method, config.seed(), epochs, NlbVersion.get());
+        try {
+            EncoderStore.writeInto(dir, trained.backbone(), spec);
+        } catch (IOException e) {
+            throw new BadInputException(dir, "cannot write the encoder (" + e.getMessage() + ")", e);
         }
     }
 

@@ -111,4 +111,28 @@ class PretrainCommandTest {
         assertThat(again.exitCode()).as("a finished run resumes to no-op; threads may differ: " + again).isZero();
         assertThat(CliRunner.run(args("--out", out.toString(), "--force", "--epochs", "1")).exitCode()).isZero();
     }
+
+    @Test
+    void untrainedWritesTheInitialisedEncoderOfTheSameArchitecture() throws Exception {
+        Path out = tmp.resolve("random");
+        CliRunner.Result r = CliRunner.run("pretrain", "--data", "idx:" + data, "--method", "simclr", "--widths", "8,16",
+                "--untrained", "--seed", "5", "--out", out.toString());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        var spec = EncoderStore.readSpec(out.resolve(EncoderStore.SPEC_FILE));
+        assertThat(spec.method()).isEqualTo("random");
+        assertThat(spec.epochs()).isZero();
+        assertThat(spec.seed()).isEqualTo(5);
+        assertThat(spec.backbone().widths()).containsExactly(8, 16);
+        assertThat(out.resolve(EncoderStore.PARAMS_FILE)).exists();
+        assertThat(out.resolve("checkpoint.nlb")).doesNotExist();
+
+        Path again = tmp.resolve("again");
+        CliRunner.run("pretrain", "--data", "idx:" + data, "--method", "byol", "--widths", "8,16", "--untrained",
+                "--seed", "5", "--out", again.toString());
+        assertThat(Files.readAllBytes(again.resolve(EncoderStore.PARAMS_FILE)))
+                .as("the same seed draws the same backbone whatever the method's heads")
+                .isEqualTo(Files.readAllBytes(out.resolve(EncoderStore.PARAMS_FILE)));
+        assertOneErrorLine(CliRunner.run("pretrain", "--data", "idx:" + data, "--method", "simclr", "--out",
+                tmp.resolve("x").toString()), "--epochs", "is required");
+    }
 }
