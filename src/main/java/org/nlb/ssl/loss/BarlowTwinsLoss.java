@@ -59,7 +59,8 @@ public final class BarlowTwinsLoss {
         if (n < 2) {
             throw new IllegalArgumentException("Barlow Twins needs a batch of at least 2 rows, got " + n);
         }
-        NDArray c = batchNorm(z1).transpose().matMul(batchNorm(z2)).div(n);
+        NDArray product = batchNorm(z1).transpose().matMul(batchNorm(z2));
+        NDArray c = product.div(Embeddings.constant(product, n));
         NDArray eye = z1.getManager().eye(d, d, 0, c.getDataType());
         // scale folded into the weights: a 0-d float32 sum times a double would come out float64
         NDArray weights = eye.mul(1 - lambda).add(lambda).mul(scale);
@@ -70,6 +71,6 @@ public final class BarlowTwinsLoss {
     private static NDArray batchNorm(NDArray z) {
         NDArray centred = z.sub(z.mean(new int[] {0}, true));
         NDArray variance = centred.square().mean(new int[] {0}, true);
-        return centred.div(variance.add(BATCH_NORM_EPS).sqrt());
+        return centred.div(variance.add(Embeddings.constant(variance, BATCH_NORM_EPS)).sqrt());
     }
 }
