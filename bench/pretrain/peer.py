@@ -3,6 +3,7 @@ network (small residual backbone with a stride-2 3x3 stem, widths 32/64/128, one
 stage; projector 128 -> 2048 -> ReLU -> 256), NT-Xent with tau 0.2 (each view forwarded on its own,
 as solo-learn), LARS (eta 0.02, clip_lr, biases and norms excluded, momentum 0.9, wd 1e-5) and
 the same two-view augmentation for 1-channel images (RandomResizedCrop 28 with scale 0.2-1,
+colour jitter p 0.8 with 0.4/0.4/0.2/0.1 of which brightness and contrast act on gray images,
 solarisation p 0.2 on the second view, horizontal flip, normalisation), run by a DataLoader with
 THREADS workers on the Fashion-MNIST pretrain images; torch uses THREADS intra-op threads.
 Args: FASHION_MNIST_DIR THREADS BATCH STEPS WARMUP. Prints one line: "torch <images/s>"."""
@@ -23,7 +24,9 @@ images = images[np.sort(rng.permutation(len(images))[: int(len(images) * 0.9)])]
 mean, std = images.mean() / 255, images.std() / 255
 
 def view(solarize):
-    ops = [T.RandomResizedCrop(28, scale=(0.2, 1.0), interpolation=T.InterpolationMode.BILINEAR)]
+    # on a grayscale ("L") image ColorJitter changes brightness and contrast, as nlb's does on 1 channel
+    ops = [T.RandomResizedCrop(28, scale=(0.2, 1.0), interpolation=T.InterpolationMode.BILINEAR),
+           T.RandomApply([T.ColorJitter(0.4, 0.4, 0.2, 0.1)], p=0.8)]
     if solarize:
         ops.append(T.RandomSolarize(128, p=solarize))
     ops += [T.RandomHorizontalFlip(), T.ToTensor(), T.Normalize([mean], [std])]
