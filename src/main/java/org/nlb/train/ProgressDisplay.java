@@ -63,9 +63,10 @@ public final class ProgressDisplay implements TrainingListener, AutoCloseable {
         }
     }
 
-    /** Renders onto a {@link PrintWriter} with carriage returns; a newline when done. */
+    /** Renders onto a {@link PrintWriter} with carriage returns, blanking what a shorter line leaves; a newline when done. */
     private static final class WriterConsumer implements ProgressBarConsumer {
         private final PrintWriter out;
+        private int lastLength;
 
         WriterConsumer(PrintWriter out) {
             this.out = out;
@@ -80,6 +81,8 @@ public final class ProgressDisplay implements TrainingListener, AutoCloseable {
         public void accept(String rendered) {
             out.print('\r');
             out.print(rendered);
+            out.print(" ".repeat(Math.max(0, lastLength - rendered.length())));
+            lastLength = rendered.length();
             out.flush();
         }
 
