@@ -135,4 +135,20 @@ class PretrainCommandTest {
         assertOneErrorLine(CliRunner.run("pretrain", "--data", "idx:" + data, "--method", "simclr", "--out",
                 tmp.resolve("x").toString()), "--epochs", "is required");
     }
+
+    @Test
+    void theReferenceRecipeTrainsResnet18WithTheCifarStem() throws Exception {
+        Path out = tmp.resolve("reference");
+        CliRunner.Result r = CliRunner.run("pretrain", "--data", "idx:" + data, "--method", "simclr", "--recipe", "reference",
+                "--backbone", "resnet18", "--batch-size", "8", "--epochs", "1", "--max-steps", "1", "--threads", "1",
+                "--out", out.toString());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        JsonNode config = new ObjectMapper().readTree(out.resolve("config.json").toFile());
+        assertThat(config.at("/config/backbone/widths").toString()).isEqualTo("[64,128,256,512]");
+        assertThat(config.at("/config/backbone/stem_stride").asInt()).isEqualTo(1);
+        assertThat(config.at("/config/augment_preset").asText()).isEqualTo("reference");
+        assertThat(config.at("/config/optimizer/warmup_epochs").asDouble()).isEqualTo(10);
+        assertThat(config.at("/peak_lr").asDouble()).isEqualTo(0.4 * 8 / 256);
+        assertThat(EncoderStore.readSpec(out.resolve(EncoderStore.SPEC_FILE)).backbone().featureDim()).isEqualTo(512);
+    }
 }
