@@ -3,12 +3,17 @@ package org.nlb.augment;
 import java.util.SplittableRandom;
 
 /**
- * With probability p, torchvision's {@code ColorJitter} on an RGB image: brightness, contrast,
- * saturation and hue adjustments, each with a factor drawn uniformly (brightness, contrast,
- * saturation in [max(0, 1 − s), 1 + s]; hue shift in [−h, h] turns of the colour wheel), applied in
- * a random order. A strength of 0 leaves that adjustment out. Formulas as torchvision's tensor
- * functional ops: blend with black (brightness), with the mean luma (contrast), with the per-pixel
- * luma (saturation), each clamped to [0, 1]; hue through RGB → HSV → RGB.
+ * With probability p, torchvision's {@code ColorJitter}: brightness, contrast, saturation and hue
+ * adjustments, each with a factor drawn uniformly (brightness, contrast, saturation in
+ * [max(0, 1 − s), 1 + s]; hue shift in [−h, h] turns of the colour wheel), applied in a random
+ * order. A strength of 0 leaves that adjustment out. Formulas as torchvision's tensor functional
+ * ops: blend with black (brightness), with the mean luma (contrast), with the per-pixel luma
+ * (saturation), each clamped to [0, 1]; hue through RGB → HSV → RGB.
+ *
+ * <p>On a 1-channel image it does what torchvision does to a grayscale ({@code "L"}) PIL image:
+ * brightness and contrast (blend with the image's mean) apply, saturation and hue leave it
+ * unchanged; the draws are the same as for RGB. Without them a grayscale SSL run sees only crops
+ * and flips, and on Fashion-MNIST a linear probe lost 4 points (BENCHMARKS.md).
  *
  * <p>solo-learn's CIFAR default strengths are 0.4 / 0.4 / 0.2 / 0.1; the reference NLB scripts
  * (PKU-ML/nlb {@code bash_files/pretrain/cifar/simclr.sh}) pass 0.8 / 0.8 / 0.8 / 0.2.
@@ -42,6 +47,7 @@ public final class ColorJitter implements ImageOp {
         float c = (float) factor(rng, jitter.contrast());
         float s = (float) factor(rng, jitter.saturation());
         float h = jitter.hue() == 0 ? 0f : (float) (-jitter.hue() + 2 * jitter.hue() * rng.nextDouble());
+        boolean rgb = image.channels() == 3; // on gray images saturation and hue change nothing (torchvision, PIL "L")
         for (int op : order) {
             switch (op) {
                 case BRIGHTNESS -> {
@@ -55,12 +61,12 @@ public final class ColorJitter implements ImageOp {
                     }
                 }
                 case SATURATION -> {
-                    if (jitter.saturation() > 0) {
+                    if (rgb && jitter.saturation() > 0) {
                         saturation(image, s);
                     }
                 }
                 default -> {
-                    if (jitter.hue() > 0) {
+                    if (rgb && jitter.hue() > 0) {
                         hue(image, h);
                     }
                 }
@@ -82,9 +88,15 @@ public final class ColorJitter implements ImageOp {
         }
     }
 
-    /** v → clamp(f·v). */
+    private static void requireGrayOrRgb(FloatImage image) {
+        if (image.channels() != 1 && image.channels() != 3) {
+            throw new IllegalArgumentException("brightness and contrast need 1 or 3 channels, got " + image.channels());
+        }
+    }
+
+    /** v → clamp(f·v), any of 1 or 3 channels. */
     public static void brightness(FloatImage image, float f) {
-        requireRgb(image);
+        requireGrayOrRgb(image);
         float[] d = image.data();
         int n = image.size();
         for (int k = 0; k < n; k++) {
@@ -92,17 +104,23 @@ public final class ColorJitter implements ImageOp {
         }
     }
 
-    /** v → clamp(f·v + (1 − f)·m), m the mean luma of the whole image. */
+    /** v → clamp(f·v + (1 − f)·m), m the mean luma of the whole image (its mean value if it is gray). */
     public static void contrast(FloatImage image, float f) {
-        requireRgb(image);
+        requireGrayOrRgb(image);
         float[] d = image.data();
         int n = image.plane();
         double sum = 0;
-        for (int k = 0; k < n; k++) {
-            sum += RandomGrayscale.R * d[k] + RandomGrayscale.G * d[n + k] + RandomGrayscale.B * d[2 * n + k];
+        if (image.channels() == 1) {
+            for (int k = 0; k < n; k++) {
+                sum += d[k];
+            }
+        } else {
+            for (int k = 0; k < n; k++) {
+                sum += RandomGrayscale.R * d[k] + RandomGrayscale.G * d[n + k] + RandomGrayscale.B * d[2 * n + k];
+            }
         }
         float offset = (1 - f) * (float) (sum / n);
-        for (int k = 0; k < 3 * n; k++) {
+        for (int k = 0; k < image.channels() * n; k++) {
             d[k] = clamp(f * d[k] + offset);
         }
     }

@@ -7,7 +7,9 @@ import java.util.SplittableRandom;
 /**
  * The ops of one view in solo-learn's order — crop, colour jitter, grayscale, solarisation, flip —
  * built for a channel count and output size. Colour ops exist only for 3-channel images (DESIGN §5:
- * skipped on 1-channel data); ops whose probability is 0 are left out.
+ * skipped on 1-channel data), except that the jitter's brightness and contrast also apply to
+ * 1-channel images, as torchvision's {@code ColorJitter} does to a grayscale PIL image
+ * ({@link ColorJitter}); ops whose probability is 0 are left out.
  */
 final class ViewPipeline {
     private final List<ImageOp> ops;
@@ -16,7 +18,8 @@ final class ViewPipeline {
         List<ImageOp> list = new ArrayList<>();
         list.add(new RandomResizedCrop(view.crop(), outHeight, outWidth));
         boolean rgb = channels == 3;
-        if (rgb && view.jitter().probability() > 0) {
+        boolean gray = channels == 1;
+        if ((rgb || gray) && view.jitter().probability() > 0) {
             list.add(new ColorJitter(view.jitter()));
         }
         if (rgb && view.grayscale() > 0) {

@@ -29,4 +29,9 @@ public enum BackboneKind {
                 .orElseThrow(() -> new BadInputException("--backbone", "unknown backbone '" + name
                         + "'; valid: " + Arrays.stream(values()).map(BackboneKind::cliName).collect(Collectors.joining(", "))));
     }
+
+    @Override
+    public String toString() {
+        return cliName;
+    }
 }

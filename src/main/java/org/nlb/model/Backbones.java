@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * Builds residual backbones as DJL blocks: input N×C×H×W floats, output N×featureDim.
  * The CIFAR stem (3×3, stride 1, padding 1, no max-pool) follows solo-learn's
- * {@code solo/backbones/resnet} for 32×32 inputs; it also suits 28×28 Fashion-MNIST.
+ * {@code solo/backbones/resnet} for 32×32 inputs; it also suits 28×28 Fashion-MNIST. A stem
+ * stride of 2 ({@link BackboneConfig#stemStride()}) is the cheaper CPU-scale variant.
  * Basic blocks are those of He et al. (2016): two 3×3 convolutions with BatchNorm and a
  * projection shortcut (1×1 convolution + BatchNorm) when the shape changes.
  */
@@ -25,7 +26,7 @@ public final class Backbones {
     public static Block build(BackboneConfig config) {
         int[] widths = config.widths();
         SequentialBlock net = new SequentialBlock()
-                .add(conv3x3(widths[0], 1))
+                .add(conv3x3(widths[0], config.stemStride()))
                 .add(BatchNorm.builder().build())
                 .add(Activation.reluBlock());
         int inWidth = widths[0];

@@ -88,6 +88,7 @@ public final class EncoderStore {
         for (int w : spec.backbone().widths()) {
             widths.add(w);
         }
+        root.put("stem_stride", spec.backbone().stemStride());
         root.put("height", spec.height());
         root.put("width", spec.width());
         var mean = root.putArray("mean");
@@ -112,7 +113,9 @@ public final class EncoderStore {
         for (int i = 0; i < widths.length; i++) {
             widths[i] = w.get(i).asInt();
         }
-        BackboneConfig backbone = new BackboneConfig(BackboneKind.parse(required(n, "backbone").asText()), channels, widths);
+        // encoders written before the stem stride was configurable have the stride-1 stem
+        BackboneConfig backbone = new BackboneConfig(BackboneKind.parse(required(n, "backbone").asText()), channels,
+                widths, n.path("stem_stride").asInt(1));
         return new EncoderSpec(backbone, required(n, "height").asInt(), required(n, "width").asInt(),
                 floats(required(n, "mean")), floats(required(n, "std")), required(n, "method").asText(),
                 required(n, "seed").asLong(), required(n, "epochs").asInt(), n.path("nlb_version").asText("unknown"));

@@ -258,4 +258,28 @@ class AugmentOpsTest {
             }
         }
     }
+
+    @Test
+    void brightnessAndContrastWorkOnGrayImagesAsOnPilGrayImages() {
+        FloatImage img = new FloatImage(4);
+        img.load(new byte[] {0, 64, (byte) 128, (byte) 255}, 0, 1, 2, 2);
+        float[] v = img.data().clone();
+        ColorJitter.brightness(img, 1.5f);
+        for (int k = 0; k < 4; k++) {
+            assertThat(img.data()[k]).isEqualTo(Math.min(1f, 1.5f * v[k]));
+        }
+        img.load(new byte[] {0, 64, (byte) 128, (byte) 255}, 0, 1, 2, 2);
+        float mean = (v[0] + v[1] + v[2] + v[3]) / 4;
+        ColorJitter.contrast(img, 0.5f);
+        for (int k = 0; k < 4; k++) {
+            assertThat(img.data()[k]).isCloseTo(0.5f * v[k] + 0.5f * mean, org.assertj.core.api.Assertions.within(1e-6f));
+        }
+        // a certain jitter changes a gray image; without brightness and contrast it leaves it alone
+        img.load(new byte[] {0, 64, (byte) 128, (byte) 255}, 0, 1, 2, 2);
+        new ColorJitter(new AugmentConfig.Jitter(1, 0.8, 0.8, 0.8, 0.5)).apply(img, new SplittableRandom(3));
+        assertThat(img.data()).isNotEqualTo(v);
+        img.load(new byte[] {0, 64, (byte) 128, (byte) 255}, 0, 1, 2, 2);
+        new ColorJitter(new AugmentConfig.Jitter(1, 0, 0, 0.8, 0.5)).apply(img, new SplittableRandom(3));
+        assertThat(img.data()).containsExactly(v);
+    }
 }

@@ -10,21 +10,23 @@ import org.nlb.data.ImageSet;
 
 class TwoViewAugmenterTest {
     @Test
-    void colourOpsAreLeftOutForOneChannelButSolarisationStays() {
+    void colourOpsAreLeftOutForOneChannelButJitterAndSolarisationStay() {
         AugmentConfig all = AugmentConfig.cifarReference()
                 .withViews(AugmentConfig.cifarReference().view2(), AugmentConfig.cifarReference().view2());
         TwoViewAugmenter gray = TwoViewAugmenter.forData(TestImages.random(2, 1, 8, 8, 1), all);
         TwoViewAugmenter rgb = TwoViewAugmenter.forData(TestImages.random(2, 3, 8, 8, 1), all);
-        assertThat(gray.opTypes(1)).isEqualTo(List.of(RandomResizedCrop.class, Solarize.class, HorizontalFlip.class));
+        // the jitter's brightness and contrast apply to gray images, as torchvision's on a PIL "L" image
+        assertThat(gray.opTypes(1)).isEqualTo(List.of(RandomResizedCrop.class, ColorJitter.class, Solarize.class,
+                HorizontalFlip.class));
         assertThat(rgb.opTypes(1)).isEqualTo(List.of(RandomResizedCrop.class, ColorJitter.class,
                 RandomGrayscale.class, Solarize.class, HorizontalFlip.class));
     }
 
     @Test
     void oneChannelImageWithCertainColourOpsIsUnchanged() {
-        // jitter and grayscale with probability 1 would change a 3-channel image; on 1 channel they do not run
+        // saturation, hue and grayscale with probability 1 would change a 3-channel image; a gray one they leave alone
         AugmentConfig.View colourOnly = new AugmentConfig.View(new AugmentConfig.Crop(1, 1, 1, 1), 0,
-                new AugmentConfig.Jitter(1, 0.8, 0.8, 0.8, 0.5), 1, 0);
+                new AugmentConfig.Jitter(1, 0, 0, 0.8, 0.5), 1, 0);
         ImageSet set = TestImages.random(3, 1, 6, 6, 2);
         AugmentConfig config = AugmentConfig.cpuScale().withViews(colourOnly, colourOnly)
                 .withNormalization(Normalization.uniform(1, 0, 1));

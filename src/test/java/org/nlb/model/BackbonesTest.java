@@ -82,4 +82,26 @@ class BackbonesTest {
             assertThat(model.getBlock()).isNotNull();
         }
     }
+
+    @Test
+    void aStrideTwoStemHalvesEveryStageAndKeepsTheWeights() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            BackboneConfig cifarStem = new BackboneConfig(BackboneKind.SMALL, 1, new int[] {8, 16}, 1);
+            BackboneConfig strided = cifarStem.withStemStride(2);
+            Block a = Backbones.build(cifarStem);
+            Block b = Backbones.build(strided);
+            assertThat(forward(manager, a, new Shape(2, 1, 28, 28), true).getShape()).isEqualTo(new Shape(2, 16));
+            assertThat(forward(manager, b, new Shape(2, 1, 28, 28), true).getShape()).isEqualTo(new Shape(2, 16));
+            // same layers, so the same weights: only the resolution differs
+            assertThat(parameterCount(b)).isEqualTo(parameterCount(a));
+            // the stem's output is 14x14 instead of 28x28
+            Block stem = ((ai.djl.nn.SequentialBlock) b).getChildren().get(0).getValue();
+            assertThat(stem.getOutputShapes(new Shape[] {new Shape(2, 1, 28, 28)})[0]).isEqualTo(new Shape(2, 8, 14, 14));
+        }
+        assertThat(BackboneConfig.small(1).stemStride()).isEqualTo(BackboneConfig.SMALL_STEM_STRIDE);
+        assertThat(BackboneConfig.resnet18(3).stemStride()).as("the CIFAR stem").isEqualTo(1);
+        assertThatThrownBy(() -> BackboneConfig.small(1).withStemStride(3)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("stem stride");
+        assertThat(BackboneConfig.small(1).withWidths(4, 8).widths()).containsExactly(4, 8);
+    }
 }

@@ -67,4 +67,21 @@ class EncoderStoreTest {
                     .hasMessageContaining(EncoderStore.PARAMS_FILE).hasMessageContaining("cannot load");
         }
     }
+
+    @Test
+    void theStemStrideIsStoredAndOldDescriptionsMeanTheCifarStem() throws Exception {
+        EncoderSpec strided = new EncoderSpec(new BackboneConfig(BackboneKind.SMALL, 1, new int[] {4, 8}, 2), 12, 12,
+                new float[] {0.3f}, new float[] {0.25f}, "simclr", 7, 3, "test");
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Block net = Backbones.build(strided.backbone());
+            net.initialize(manager, DataType.FLOAT32, new Shape(1, 1, 12, 12));
+            EncoderStore.save(tmp.resolve("strided"), net, strided, false);
+        }
+        assertThat(EncoderStore.readSpec(tmp.resolve("strided").resolve(EncoderStore.SPEC_FILE))).isEqualTo(strided);
+
+        Path old = Files.createDirectories(tmp.resolve("old")).resolve(EncoderStore.SPEC_FILE);
+        Files.writeString(old, "{\"backbone\": \"small\", \"input_channels\": 1, \"widths\": [4, 8], \"height\": 12,"
+                + " \"width\": 12, \"mean\": [0.3], \"std\": [0.25], \"method\": \"simclr\", \"seed\": 7, \"epochs\": 3}");
+        assertThat(EncoderStore.readSpec(old).backbone().stemStride()).isEqualTo(1);
+    }
 }

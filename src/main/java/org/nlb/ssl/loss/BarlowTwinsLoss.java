@@ -59,16 +59,18 @@ public final class BarlowTwinsLoss {
         if (n < 2) {
             throw new IllegalArgumentException("Barlow Twins needs a batch of at least 2 rows, got " + n);
         }
-        NDArray c = batchNorm(z1).transpose().matMul(batchNorm(z2)).div(n);
+        NDArray product = batchNorm(z1).transpose().matMul(batchNorm(z2));
+        NDArray c = product.div(Embeddings.constant(product, n));
         NDArray eye = z1.getManager().eye(d, d, 0, c.getDataType());
-        NDArray weights = eye.mul(1 - lambda).add(lambda);
-        return c.sub(eye).square().mul(weights).sum().mul(scale);
+        // scale folded into the weights: a 0-d float32 sum times a double would come out float64
+        NDArray weights = eye.mul(1 - lambda).add(lambda).mul(scale);
+        return c.sub(eye).square().mul(weights).sum();
     }
 
     /** Per-feature standardisation with batch statistics, as BatchNorm1d(affine=False) in training. */
     private static NDArray batchNorm(NDArray z) {
         NDArray centred = z.sub(z.mean(new int[] {0}, true));
         NDArray variance = centred.square().mean(new int[] {0}, true);
-        return centred.div(variance.add(BATCH_NORM_EPS).sqrt());
+        return centred.div(variance.add(Embeddings.constant(variance, BATCH_NORM_EPS)).sqrt());
     }
 }

@@ -23,7 +23,8 @@ public final class ByolLoss {
     public NDArray compute(NDArray p, NDArray z) {
         Embeddings.requireSameShape("p", p, "z", z);
         NDArray cosine = Embeddings.unitRows(p).mul(Embeddings.unitRows(z.stopGradient())).sum(new int[] {1});
-        return cosine.mean().mul(-2).add(2);
+        NDArray mean = cosine.mean();
+        return mean.mul(Embeddings.constant(mean, -2)).add(Embeddings.constant(mean, 2));
     }
 
     /**

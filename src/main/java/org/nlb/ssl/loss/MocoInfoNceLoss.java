@@ -55,7 +55,7 @@ public final class MocoInfoNceLoss {
         NDArray k = Embeddings.unitRows(key.stopGradient());
         NDArray positive = q.mul(k).sum(new int[] {1}, true);
         NDArray negatives = q.matMul(queue.stopGradient().transpose());
-        NDArray logits = positive.concat(negatives, 1).div(temperature);
+        NDArray logits = positive.concat(negatives, 1).div(Embeddings.constant(positive, temperature));
         return logits.logSoftmax(1).get(":, 0").mean().neg();
     }
 
@@ -71,6 +71,7 @@ public final class MocoInfoNceLoss {
      * @return {@code (L(q1, k2, queue2) + L(q2, k1, queue1)) / 2}
      */
     public NDArray symmetric(NDArray q1, NDArray q2, NDArray k1, NDArray k2, NDArray queue1, NDArray queue2) {
-        return compute(q1, k2, queue2).add(compute(q2, k1, queue1)).div(2);
+        NDArray sum = compute(q1, k2, queue2).add(compute(q2, k1, queue1));
+        return sum.div(Embeddings.constant(sum, 2));
     }
 }

@@ -56,7 +56,7 @@ public final class NtXentLoss {
         NDManager manager = z1.getManager();
         NDArray z = Embeddings.unitRows(z1).concat(Embeddings.unitRows(z2), 0);
         NDArray self = manager.eye(2 * b, 2 * b, 0, z.getDataType()).mul(SELF_MASK);
-        NDArray logits = z.matMul(z.transpose()).div(temperature).sub(self);
+        NDArray logits = z.matMul(z.transpose()).div(Embeddings.constant(z, temperature)).sub(self);
         long[] partner = new long[2 * b];
         for (int i = 0; i < b; i++) {
             partner[i] = i + b;

@@ -160,4 +160,13 @@ class BarlowTwinsLossTest {
         assertThatThrownBy(() -> defaults.compute(manager.ones(new Shape(1, 3)), manager.ones(new Shape(1, 3))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 2");
     }
+
+    @Test
+    void float32ViewsGiveAFloat32Loss() {
+        // a training loop reads the loss as float; a 0-d sum times a double scale once came out float64
+        NDArray z = manager.randomNormal(new Shape(6, 4));
+        NDArray loss = new BarlowTwinsLoss().compute(z, z.add(0.1f));
+        assertThat(loss.getDataType()).isEqualTo(DataType.FLOAT32);
+        assertThat(loss.getShape().dimension()).isZero();
+    }
 }
