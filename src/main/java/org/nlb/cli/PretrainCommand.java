@@ -33,6 +33,9 @@ final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--split-seed", defaultValue = "0", paramLabel = "S", description = "Seed of the default pretrain split (default: ${DEFAULT-VALUE}).")
     long splitSeed;
 
+    @Option(names = "--resize", paramLabel = "HxW", description = "For folder:DIR, resize every image to HxW (bilinear).")
+    String resize;
+
     @Mixin
     PretrainArgs settings;
 
@@ -58,7 +61,8 @@ final class PretrainCommand implements Callable<Integer> {
             throw new BadInputException("--resume", "cannot be combined with " + (force ? "--force" : "--untrained"));
         }
         settings.checkNames(); // reported before the data set is read
-        PretrainData pretrain = PretrainData.load(data, ReadOptions.DEFAULT, subset, splitSeed);
+        ReadOptions read = resize == null ? ReadOptions.DEFAULT : ReadOptions.resizeTo(ReadOptions.ImageSize.parse(resize));
+        PretrainData pretrain = PretrainData.load(data, read, subset, splitSeed);
         PretrainConfig config = settings.config(pretrain.images().channels(), untrained);
         Pretrainer.Job job = new Pretrainer.Job(config, pretrain.images(), pretrain.description(), out, resume, force);
         var stdout = spec.commandLine().getOut();
