@@ -1,0 +1,155 @@
+package org.nlb.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.nlb.testing.BadInputAssert.assertBadInput;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path tmp;
+
+    private static ConfigLoader.Loaded load(String preset, Path file, String data, Integer seeds) {
+        return ConfigLoader.load(new ConfigLoader.Request(Optional.ofNullable(preset), Optional.ofNullable(file),
+                Optional.ofNullable(data), Optional.ofNullable(seeds)));
+    }
+
+    private Path file(String name, String text) throws Exception {
+        return Files.writeString(tmp.resolve(name), text);
+    }
+
+    @Test
+    void everyPresetResolvesWithEveryValueFilledIn() {
+        for (String preset : List.of("quick", "default")) {
+            RunConfig c = load(preset, null, null, null).config();
+            assertThat(c.data().spec()).isEqualTo("fashion-mnist");
+            assertThat(c.pretrain().widths()).isNotNull();
+            assertThat(c.pretrain().stemStride()).isNotNull();
+            assertThat(c.pretrain().lr()).isNotNull();
+            assertThat(c.pretrain().warmupEpochs()).isNotNull();
+            assertThat(c.attack().kmeansClusters()).isEqualTo(10);
+            assertThat(c.attack().trigger().alpha()).isEqualTo(1.0);
+            assertThat(c.attack().trigger().size()).isEqualTo(3);
+            assertThat(c.threads()).isPositive();
+            assertThat(c.attack().selectors()).containsExactly("contrastive", "kmeans", "random", "label-aware");
+        }
+        RunConfig quick = load("quick", null, null, null).config();
+        assertThat(quick.pretrain().attackerEpochs()).isEqualTo(1);
+        assertThat(quick.data().pretrainSubset()).isPositive();
+    }
+
+    @Test
+    void theDefaultPresetIsUsedWhenNoneIsNamed() {
+        assertThat(load(null, null, null, null).config()).isEqualTo(load("default", null, null, null).config());
+        assertThat(load(null, null, null, null).preset()).isEqualTo("default");
+    }
+
+    @Test
+    void thePaperPresetNeedsDataAndResolvesWithIt() {
+        assertBadInput(() -> load("paper", null, null, null), "--data", "cifar10:DIR");
+        RunConfig paper = load("paper", null, "cifar10:/data/cifar", null).config();
+        assertThat(paper.data().spec()).isEqualTo("cifar10:/data/cifar");
+        assertThat(paper.pretrain().backbone()).isEqualTo("resnet18");
+        assertThat(paper.pretrain().victimEpochs()).isEqualTo(500);
+        assertThat(paper.pretrain().batchSize()).isEqualTo(256);
+        assertThat(paper.pretrain().recipe()).isEqualTo("reference");
+        assertThat(paper.pretrain().config(3, 500, 0, 2).augmentPreset().name()).isEqualTo("reference");
+    }
+
+    @Test
+    void aConfigFileOverridesThePresetKeyByKeyAndTheCommandLineOverridesBoth() throws Exception {
+        Path f = file("run.yaml", """
+                pretrain:
+                  victim_epochs: 3
+                attack:
+                  selectors: [random]
+                  trigger: {kind: blend-noise, alpha: 0.2}
+                seeds: 5
+                """);
+        RunConfig c = load("quick", f, "idx:/somewhere", 2).config();
+        assertThat(c.pretrain().victimEpochs()).isEqualTo(3);
+        assertThat(c.pretrain().attackerEpochs()).as("kept from the preset").isEqualTo(1);
+        assertThat(c.pretrain().widths()).containsExactly(16, 32, 64);
+        assertThat(c.attack().selectors()).containsExactly("random");
+        assertThat(c.attack().trigger().kind()).isEqualTo("blend-noise");
+        assertThat(c.attack().trigger().alpha()).isEqualTo(0.2);
+        assertThat(c.attack().trigger().size()).as("blend-noise takes no size").isNull();
+        assertThat(c.attack().trigger().seed()).isEqualTo(0L);
+        assertThat(c.data().spec()).isEqualTo("idx:/somewhere");
+        assertThat(c.seeds()).isEqualTo(2);
+    }
+
+    @Test
+    void jsonConfigFilesWorkToo() throws Exception {
+        Path f = file("run.json", "{\"attack\": {\"rate\": 0.3, \"feature_space\": \"centred\"}}");
+        RunConfig c = load("quick", f, null, null).config();
+        assertThat(c.attack().rate()).isEqualTo(0.3);
+        assertThat(c.attack().featureSpace()).isEqualTo("centred");
+    }
+
+    @Test
+    void theResolvedConfigReadsBackAsItself() throws Exception {
+        RunConfig c = load("quick", null, null, null).config();
+        JsonNode tree = RunJson.tree(c);
+        Path f = file("config.json", RunJson.text(tree));
+        assertThat(load("default", f, null, null).config()).isEqualTo(c);
+    }
+
+    @Test
+    void anUnknownKeyNamesTheFileAndTheKey() throws Exception {
+        Path f = file("run.yaml", "pretrain:\n  victim_epoch: 3\n");
+        assertBadInput(() -> load("quick", f, null, null), f, "unknown key 'pretrain.victim_epoch'", "victim_epochs");
+        Path top = file("top.yaml", "epochs: 3\n");
+        assertBadInput(() -> load("quick", top, null, null), top, "unknown key 'epochs'");
+        Path nested = file("nested.yaml", "probe:\n  linear:\n    epoch: 3\n");
+        assertBadInput(() -> load("quick", nested, null, null), nested, "unknown key 'probe.linear.epoch'");
+    }
+
+    @Test
+    void badValuesNameTheFileAndTheKey() throws Exception {
+        Path negative = file("neg.yaml", "pretrain:\n  victim_epochs: -1\n");
+        assertBadInput(() -> load("quick", negative, null, null), negative, "pretrain.victim_epochs", "at least 1", "-1");
+        Path zeroRate = file("rate.yaml", "attack:\n  rate: 0\n");
+        assertBadInput(() -> load("quick", zeroRate, null, null), zeroRate, "attack.rate", "positive");
+        Path negRate = file("negrate.yaml", "attack:\n  rate: -0.5\n");
+        assertBadInput(() -> load("quick", negRate, null, null), negRate, "attack.rate");
+        Path word = file("word.yaml", "pretrain:\n  attacker_epochs: many\n");
+        assertBadInput(() -> load("quick", word, null, null), word, "pretrain.attacker_epochs", "wrong type");
+        Path fraction = file("fraction.yaml", "pretrain:\n  attacker_epochs: 1.5\n");
+        assertBadInput(() -> load("quick", fraction, null, null), fraction, "pretrain.attacker_epochs");
+        Path selector = file("sel.yaml", "attack:\n  selectors: [contrastive, magic]\n");
+        assertBadInput(() -> load("quick", selector, null, null), selector, "attack.selectors", "magic", "kmeans");
+        Path trigger = file("trig.yaml", "attack:\n  trigger: {kind: blend-noise, size: 4}\n");
+        assertBadInput(() -> load("quick", trigger, null, null), trigger, "attack.trigger.size", "does not use it");
+        Path method = file("method.yaml", "pretrain:\n  method: swav\n");
+        assertBadInput(() -> load("quick", method, null, null), method, "pretrain.method", "simclr");
+        Path space = file("space.yaml", "attack:\n  feature_space: pixels\n");
+        assertBadInput(() -> load("quick", space, null, null), space, "attack.feature_space", "centred");
+    }
+
+    @Test
+    void badCommandLineValuesNameTheOption() {
+        assertBadInput(() -> load("quick", null, null, 0), "--seeds", "at least 1");
+        assertBadInput(() -> load("fast", null, null, null), "--preset", "quick, default, paper");
+    }
+
+    @Test
+    void unreadableOrMalformedFilesAreBadInput() throws Exception {
+        assertBadInput(() -> load("quick", tmp.resolve("missing.yaml"), null, null), tmp.resolve("missing.yaml"),
+                "not found");
+        Path broken = file("broken.yaml", "pretrain: [unclosed\n");
+        assertBadInput(() -> load("quick", broken, null, null), broken, "not valid YAML");
+        Path list = file("list.yaml", "- 1\n- 2\n");
+        assertBadInput(() -> load("quick", list, null, null), list, "mapping");
+        Path dup = file("dup.yaml", "seeds: 1\nseeds: 2\n");
+        assertBadInput(() -> load("quick", dup, null, null), dup, "duplicate");
+        assertThat(load("quick", file("empty.yaml", ""), null, null).config())
+                .isEqualTo(load("quick", null, null, null).config());
+    }
+}
