@@ -52,7 +52,12 @@ public final class ConfigLoader {
                           Optional<Integer> seeds) {}
 
     /** The resolved configuration and where it came from. */
-    public record Loaded(RunConfig config, String preset, Optional<Path> configFile) {}
+    public record Loaded(RunConfig config, String preset, Optional<Path> configFile) {
+        /** The configuration as config.json holds it. */
+        public String json() {
+            return RunJson.text(RunJson.tree(config));
+        }
+    }
 
     private record Layer(String source, ObjectNode tree) {}
 

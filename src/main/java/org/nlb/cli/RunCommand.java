@@ -1,0 +1,67 @@
+package org.nlb.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.nlb.experiment.ConfigLoader;
+import org.nlb.experiment.ExperimentRunner;
+import org.nlb.experiment.RunSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code nlb run}: the whole experiment of DESIGN §1, cached and resumable (org.nlb.experiment). */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run the whole experiment: split, the attacker's encoder, its features, each selector's poison"
+                + " set, a victim per selector, and linear + kNN probes on every victim and on the clean encoder.",
+            "Writes DIR/config.json, DIR/run.json, DIR/stages/<stage>-<key>/ and DIR/results.json. Running the same"
+                + " command again reuses finished stages and continues an interrupted one."})
+final class RunCommand implements Callable<Integer> {
+    @Option(names = "--preset", paramLabel = "NAME",
+            description = "quick (a 2-minute smoke run), default (Fashion-MNIST, ~40 min on 2 cores) or paper"
+                    + " (CIFAR-10, needs --data cifar10:DIR); default: default.")
+    String preset;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML or JSON settings overriding the preset's.")
+    Path config;
+
+    @Option(names = "--data", paramLabel = "SPEC", description = "Dataset spec, overriding the preset and config file.")
+    String data;
+
+    @Option(names = "--seeds", paramLabel = "N", description = "Run seeds 0..N-1 (figures as mean ± std), overriding"
+            + " the preset and config file.")
+    Integer seeds;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: runs/<preset>).")
+    Path out;
+
+    @Option(names = "--force", description = "Empty a non-empty DIR first (an earlier run's stages included).")
+    boolean force;
+
+    @Option(names = "--print-config", description = "Print the resolved configuration as JSON and exit; writes nothing.")
+    boolean printConfig;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ConfigLoader.Loaded loaded = ConfigLoader.load(new ConfigLoader.Request(Optional.ofNullable(preset),
+                Optional.ofNullable(config), Optional.ofNullable(data), Optional.ofNullable(seeds)));
+        var stdout = spec.commandLine().getOut();
+        if (printConfig) {
+            stdout.printf("%s", loaded.json());
+            return ExitCodes.OK;
+        }
+        Path dir = out != null ? out : Path.of("runs", loaded.preset());
+        List<String> command = new ArrayList<>(List.of("nlb"));
+        command.addAll(spec.commandLine().getParseResult().originalArgs());
+        ExperimentRunner.Result result = ExperimentRunner.run(new ExperimentRunner.Request(loaded, dir, force, command),
+                spec.commandLine().getErr());
+        stdout.printf("%s", RunSummary.text(result.json(), result.results()));
+        return ExitCodes.OK;
+    }
+}

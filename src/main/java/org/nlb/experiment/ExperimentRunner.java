@@ -1,0 +1,191 @@
+package org.nlb.experiment;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nlb.data.ImageSet;
+import org.nlb.data.Labels;
+import org.nlb.poison.select.FeatureMatrix;
+import org.nlb.poison.select.SelectionOptions;
+import org.nlb.poison.select.SelectionStrategy;
+import org.nlb.poison.trigger.ImageShape;
+import org.nlb.poison.trigger.Trigger;
+import org.nlb.poison.trigger.TriggeredImages;
+import org.nlb.train.PretrainConfig;
+
+/**
+ * {@code nlb run} (DESIGN §1): checks everything, then runs the stages — the split once; per seed
+ * the clean (attacker's) encoder, its features, every selector's poison set, the clean encoder of
+ * the victims' schedule if it differs, and per selector the victim and the probes on it and on
+ * the clean encoder — through a {@link StageStore}, so that a second run with the same
+ * {@code --out} reuses every stage whose settings did not change, and a killed run continues.
+ * Ends with results.json.
+ */
+public final class ExperimentRunner {
+    private final RunInputs inputs;
+    private final ConfigLoader.Loaded loaded;
+    private final RunDirectory dir;
+    private final StageStore store;
+    private final PrintWriter err;
+    private final Map<String, Double> stageSeconds = new LinkedHashMap<>();
+    private final RunProgress progress;
+
+    /**
+     * What to run.
+     *
+     * @param loaded the resolved configuration
+     * @param out the run directory
+     * @param force empty a non-empty {@code out} (an earlier run's included) first
+     * @param command the command line, for run.json
+     */
+    public record Request(ConfigLoader.Loaded loaded, Path out, boolean force, List<String> command) {}
+
+    /** What the run wrote. */
+    public record Result(Path dir, Path results, ObjectNode json) {}
+
+    private ExperimentRunner(RunInputs inputs, ConfigLoader.Loaded loaded, RunDirectory dir, PrintWriter err) {
+        this.inputs = inputs;
+        this.loaded = loaded;
+        this.dir = dir;
+        this.store = new StageStore(dir.path());
+        this.err = err;
+        this.progress = plan(inputs.config(), inputs.budget().n(), err);
+    }
+
+    /** Runs the experiment; progress goes to {@code err}. Bad input is refused before anything is written. */
+    public static Result run(Request request, PrintWriter err) {
+        long start = System.nanoTime();
+        RunInputs inputs = RunInputs.load(request.loaded().config());
+        RunDirectory dir = RunDirectory.check(request.out(), request.force());
+        ExperimentRunner runner = new ExperimentRunner(inputs, request.loaded(), dir, err);
+        if (dir.continues()) {
+            err.println("continuing the run in " + request.out() + " (finished stages are reused)");
+        }
+        dir.start(RunJson.tree(inputs.config()), request.loaded().preset(), request.loaded().configFile(),
+                request.command());
+        ObjectNode results = runner.runAll((System.nanoTime() - start) / 1e9, start);
+        dir.writeResults(results);
+        dir.finish();
+        // TODO(issue 6): call org.nlb.report.RunReport.write(dir.path()) once the report is on main.
+        return new Result(dir.path(), dir.path().resolve(RunDirectory.RESULTS_FILE), results);
+    }
+
+    private ObjectNode runAll(double setupSeconds, long start) {
+        RunConfig config = inputs.config();
+        StageStore.Done<SplitStage.Output> split = stage(new SplitStage(inputs));
+        ImageSet picked = inputs.train().subset(split.output().pretrain());
+        // the encoders see pixels only; labels stay with the evaluation (selection metrics, oracle)
+        ImageSet images = ImageSet.of(picked.pixels(), picked.size(), picked.channels(), picked.height(), picked.width());
+        Labels labels = picked.labels().orElseThrow();
+        List<SeedRun> runs = new ArrayList<>();
+        for (long seed : config.seedList()) {
+            runs.add(runSeed(seed, split, images, labels));
+        }
+        return ResultsJson.of(inputs, loaded.preset(), runs, images.size(), split.output().downstream().length,
+                stageSeconds, (System.nanoTime() - start) / 1e9);
+    }
+
+    private SeedRun runSeed(long seed, StageStore.Done<SplitStage.Output> split, ImageSet images, Labels labels) {
+        RunConfig config = inputs.config();
+        PretrainSettings p = config.pretrain();
+        int channels = images.channels();
+        String cleanName = "pretrain-clean-s" + seed;
+        Map<String, StageKey> fromSplit = Map.of(SplitStage.NAME, split.key());
+        ObjectNode cleanData = describe(images, 0, null);
+
+        PretrainConfig attackerConfig = p.config(channels, p.attackerEpochs(), seed, config.threadCount());
+        StageStore.Done<PretrainStage.Output> attacker = stage(new PretrainStage(cleanName, attackerConfig, images,
+                cleanData, fromSplit, err, progress));
+        String featuresName = "features-s" + seed;
+        StageStore.Done<FeatureMatrix> features = stage(new FeaturesStage(featuresName, attacker.output().dir(), images,
+                config.attack().space(), config.probe().batchSize(), Map.of(cleanName, attacker.key())));
+
+        Map<String, StageStore.Done<SelectStage.Output>> selections = new LinkedHashMap<>();
+        for (SelectionStrategy strategy : config.attack().strategies()) {
+            SelectionOptions options = SelectionOptions.seeded(seed).withThreads(config.threadCount());
+            if (strategy == SelectionStrategy.KMEANS) {
+                options = options.withClusters(config.attack().kmeansClusters());
+            }
+            Map<String, StageKey> upstream = strategy.usesFeatureGeometry()
+                    ? ordered(SplitStage.NAME, split.key(), featuresName, features.key()) : fromSplit;
+            selections.put(strategy.cliName(), stage(new SelectStage("select-" + strategy.cliName() + "-s" + seed,
+                    strategy, features::output, labels, inputs.budget(), options, upstream)));
+        }
+
+        PretrainConfig victimConfig = p.config(channels, p.victimEpochs(), seed, config.threadCount());
+        StageStore.Done<PretrainStage.Output> clean = p.cleanIsAttacker() ? attacker
+                : stage(new PretrainStage(cleanName, victimConfig, images, cleanData, fromSplit, err, progress));
+
+        Trigger trigger = inputs.trigger().buildFor(ImageShape.of(images));
+        List<SeedRun.Selector> outcomes = new ArrayList<>();
+        for (Map.Entry<String, StageStore.Done<SelectStage.Output>> e : selections.entrySet()) {
+            String name = e.getKey();
+            StageStore.Done<SelectStage.Output> selection = e.getValue();
+            SelectStage.Output poison = selection.output();
+            ImageSet poisoned = TriggeredImages.at(images, poison.indices(), trigger);
+            String victimName = "victim-" + name + "-s" + seed;
+            StageStore.Done<PretrainStage.Output> victim = stage(new PretrainStage(victimName, victimConfig, poisoned,
+                    describe(poisoned, poison.indices().length, selection.dir().getFileName().toString()),
+                    ordered(SplitStage.NAME, split.key(), selection.record().stage(), selection.key()), err, progress));
+            StageStore.Done<ProbeStage.Output> probe = stage(probe("probe-" + name + "-s" + seed, victim, victimName,
+                    split, poison.target(), seed));
+            StageStore.Done<ProbeStage.Output> cleanProbe = stage(probe("probe-clean-" + name + "-s" + seed, clean,
+                    cleanName, split, poison.target(), seed));
+            outcomes.add(new SeedRun.Selector(name, store.relative(poison.file()), store.relative(victim.dir()),
+                    store.relative(probe.output().file()), store.relative(cleanProbe.output().file()), poison.target(),
+                    poison.ccr(), probe.output().linear(), probe.output().knn(), cleanProbe.output().linear(),
+                    cleanProbe.output().knn(), poison.seconds(), victim.seconds(), probe.seconds()));
+        }
+        return new SeedRun(seed, store.relative(attacker.dir()), store.relative(features.dir().resolve(FeaturesStage.FILE)),
+                attacker.seconds(), store.relative(clean.dir()), outcomes);
+    }
+
+    private ProbeStage probe(String name, StageStore.Done<PretrainStage.Output> encoder, String encoderName,
+                             StageStore.Done<SplitStage.Output> split, int target, long seed) {
+        return new ProbeStage(name, inputs.spec(), encoder.output().dir(), split.output().downstreamFile(),
+                inputs.trigger(), target, inputs.config().probe(), seed,
+                ordered(SplitStage.NAME, split.key(), encoderName, encoder.key()));
+    }
+
+    private <T> StageStore.Done<T> stage(Stage<T> stage) {
+        StageStore.Done<T> done = store.run(stage, progress);
+        stageSeconds.put(stage.name(), done.seconds());
+        return done;
+    }
+
+    /** What the images a pretraining stage trains on are: part of its key and of the Pretrainer's record. */
+    private ObjectNode describe(ImageSet images, int poisoned, String poisonStage) {
+        ObjectNode d = RunJson.JSON.createObjectNode();
+        d.put("spec", inputs.spec().toString());
+        d.put("subset", "the run's pretrain images (stages/split)");
+        d.put("images", images.size());
+        d.put("shape", images.shapeText());
+        d.put("poisoned", poisoned);
+        if (poisonStage != null) {
+            d.put("poison", poisonStage);
+        }
+        d.put("pixels_sha256", StageKey.sha256(images.pixels()));
+        return d;
+    }
+
+    /** The stage count and training work of the whole run, for the progress lines and the ETA. */
+    private static RunProgress plan(RunConfig config, int images, PrintWriter err) {
+        int selectors = config.attack().selectors().size();
+        boolean extraClean = !config.pretrain().cleanIsAttacker();
+        int stages = 1 + config.seeds() * (2 + (extraClean ? 1 : 0) + 4 * selectors);
+        long epochs = config.pretrain().attackerEpochs() + (extraClean ? config.pretrain().victimEpochs() : 0)
+                + (long) selectors * config.pretrain().victimEpochs();
+        return new RunProgress(err, stages, config.seeds() * epochs * images);
+    }
+
+    private static Map<String, StageKey> ordered(String a, StageKey ka, String b, StageKey kb) {
+        Map<String, StageKey> m = new LinkedHashMap<>();
+        m.put(a, ka);
+        m.put(b, kb);
+        return m;
+    }
+}

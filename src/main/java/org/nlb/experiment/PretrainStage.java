@@ -1,0 +1,100 @@
+package org.nlb.experiment;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.nlb.data.ImageSet;
+import org.nlb.train.Checkpoint;
+import org.nlb.train.EpochStats;
+import org.nlb.train.PretrainConfig;
+import org.nlb.train.PretrainResult;
+import org.nlb.train.Pretrainer;
+import org.nlb.train.ProgressDisplay;
+
+/**
+ * DESIGN §1 steps 2 and 6: SSL pretraining of one encoder with {@link Pretrainer} — the clean
+ * encoder on the pretrain images, or a victim on the same images with one selector's poison set
+ * triggered. Its directory is the Pretrainer's (config.json, log.csv, checkpoint.nlb, then
+ * encoder.json and backbone.params); an unfinished one resumes from its checkpoint, bit for bit.
+ */
+final class PretrainStage implements Stage<PretrainStage.Output> {
+    /** The encoder directory and the seconds its epochs took (resumed ones included). */
+    record Output(Path dir) {}
+
+    private final String name;
+    private final PretrainConfig config;
+    private final ImageSet images;
+    private final ObjectNode data;
+    private final Map<String, StageKey> upstream;
+    private final PrintWriter err;
+    private final RunProgress progress;
+
+    /**
+     * @param data what the images are (spec, the poison set, a hash of the pixels): part of the key
+     *     and of the Pretrainer's record, which a resumed checkpoint must match
+     */
+    PretrainStage(String name, PretrainConfig config, ImageSet images, ObjectNode data, Map<String, StageKey> upstream,
+                  PrintWriter err, RunProgress progress) {
+        this.name = name;
+        this.config = config;
+        this.images = images;
+        this.data = data;
+        this.upstream = upstream;
+        this.err = err;
+        this.progress = progress;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String describe() {
+        return "pretrain, " + config.epochs() + (config.epochs() == 1 ? " epoch" : " epochs") + " on "
+                + RunInputs.count(images.size()) + " images";
+    }
+
+    @Override
+    public ObjectNode settings() {
+        ObjectNode s = RunJson.JSON.createObjectNode();
+        s.put("stage", "pretrain");
+        ObjectNode c = RunJson.tree(config);
+        c.remove("threads"); // does not change the result
+        s.set("config", c);
+        s.set("data", data);
+        return s;
+    }
+
+    @Override
+    public Map<String, StageKey> upstream() {
+        return upstream;
+    }
+
+    @Override
+    public boolean resumable() {
+        return true;
+    }
+
+    @Override
+    public long imageEpochs() {
+        return (long) images.size() * config.epochs();
+    }
+
+    @Override
+    public double run(Path dir) {
+        boolean resume = Files.isRegularFile(dir.resolve(Checkpoint.FILE));
+        Pretrainer.Job job = new Pretrainer.Job(config, images, data, dir, resume, !resume);
+        PretrainResult result = Pretrainer.run(job, List.of(new ProgressDisplay(err)));
+        progress.trained(result.imagesPerSecond() * result.seconds(), result.seconds());
+        return result.epochs().stream().mapToDouble(EpochStats::seconds).sum();
+    }
+
+    @Override
+    public Output read(Path dir) {
+        return new Output(dir);
+    }
+}

@@ -1,0 +1,101 @@
+package org.nlb.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.nlb.data.DatasetSpec;
+import org.nlb.data.ReadOptions;
+import org.nlb.eval.FeatureExtractor;
+import org.nlb.eval.ProbeKind;
+import org.nlb.eval.ProbeRun;
+import org.nlb.poison.trigger.TriggerConfig;
+
+/**
+ * DESIGN §1 step 7, §4: the linear probe and the kNN monitor of one frozen encoder, trained on
+ * the downstream images and tested on the clean and the triggered test set with the selection's
+ * target ({@link ProbeRun}, {@code metrics.json}). Run on each victim, and with the same trigger
+ * and target on the clean encoder, whose ASR is the baseline the backdoor is measured against.
+ */
+final class ProbeStage implements Stage<ProbeStage.Output> {
+    static final String FILE = "metrics.json";
+
+    /** metrics.json and its two probes' figures. */
+    record Output(Path file, ProbeFigures linear, ProbeFigures knn) {}
+
+    private final String name;
+    private final DatasetSpec data;
+    private final Path encoderDir;
+    private final Path downstream;
+    private final TriggerConfig trigger;
+    private final int target;
+    private final ProbeSettings probe;
+    private final long seed;
+    private final Map<String, StageKey> upstream;
+
+    ProbeStage(String name, DatasetSpec data, Path encoderDir, Path downstream, TriggerConfig trigger, int target,
+               ProbeSettings probe, long seed, Map<String, StageKey> upstream) {
+        this.name = name;
+        this.data = data;
+        this.encoderDir = encoderDir;
+        this.downstream = downstream;
+        this.trigger = trigger;
+        this.target = target;
+        this.probe = probe;
+        this.seed = seed;
+        this.upstream = upstream;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String describe() {
+        return "linear probe and kNN, target " + target;
+    }
+
+    @Override
+    public ObjectNode settings() {
+        ObjectNode s = RunJson.JSON.createObjectNode();
+        s.put("stage", "probe");
+        ObjectNode t = s.putObject("trigger");
+        t.put("kind", trigger.name());
+        t.set("parameters", RunJson.JSON.valueToTree(trigger.parameters()));
+        s.put("target", target);
+        s.set("linear", RunJson.tree(probe.linear()));
+        s.set("knn", RunJson.tree(probe.knn()));
+        s.put("seed", seed);
+        return s;
+    }
+
+    @Override
+    public Map<String, StageKey> upstream() {
+        return upstream;
+    }
+
+    @Override
+    public double run(Path dir) {
+        FeatureExtractor.Options extraction = FeatureExtractor.Options.DEFAULT.withBatchSize(probe.batchSize());
+        ProbeRun.run(new ProbeRun.Request(data, ReadOptions.DEFAULT, encoderDir, Optional.of(downstream),
+                Optional.of(trigger), OptionalInt.of(target), ProbeKind.BOTH, probe.linear().probe(seed),
+                probe.knn().probe(), extraction, dir.resolve(FILE)));
+        return Double.NaN;
+    }
+
+    @Override
+    public Output read(Path dir) {
+        Path file = dir.resolve(FILE);
+        try {
+            JsonNode probes = RunJson.JSON.readTree(file.toFile()).path("probes");
+            return new Output(file, ProbeFigures.of(probes.path("linear")), ProbeFigures.of(probes.path("knn")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.nlb.experiment;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Turns the per-seed outcomes into results.json's figures (run contract): per selector and probe,
+ * {@code clean_acc}, {@code poison_acc}, {@code asr}, {@code clean_to_target}, and the figures
+ * DESIGN §4 reads them against — {@code asr_clean_encoder} (the same trigger and target on the
+ * clean encoder), {@code backdoor = asr − asr_clean_encoder} and {@code clean_acc_drop} (the clean
+ * encoder's clean accuracy minus the victim's) — each as mean ± std over the seeds. Pure: numbers
+ * in, JSON out.
+ */
+final class ResultsAggregator {
+    static final List<String> PROBES = List.of("linear", "knn");
+
+    private ResultsAggregator() {}
+
+    /** A victim's figures against the clean encoder's with the same trigger and target, keys in report order. */
+    static Map<String, Double> figures(ProbeFigures victim, ProbeFigures clean) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("clean_acc", victim.cleanAcc());
+        m.put("poison_acc", victim.poisonAcc());
+        m.put("asr", victim.asr());
+        m.put("clean_to_target", victim.cleanToTarget());
+        m.put("asr_clean_encoder", clean.asr());
+        m.put("backdoor", victim.asr() - clean.asr());
+        m.put("clean_acc_drop", clean.cleanAcc() - victim.cleanAcc());
+        return m;
+    }
+
+    /** The plain numbers of one selector in one seed, as in results.json's {@code runs}. */
+    static ObjectNode figuresJson(ProbeFigures victim, ProbeFigures clean) {
+        ObjectNode o = RunJson.JSON.createObjectNode();
+        figures(victim, clean).forEach((k, v) -> Stat.put(o, k, v));
+        return o;
+    }
+
+    /** {@code {"linear": {"clean_acc": STAT}, "knn": {…}}} of the clean encoder over the seeds. */
+    static ObjectNode clean(List<SeedRun> runs) {
+        ObjectNode o = RunJson.JSON.createObjectNode();
+        o.putObject("linear").set("clean_acc", stat(runs, r -> r.selectors().get(0).cleanLinear().cleanAcc()).json());
+        o.putObject("knn").set("clean_acc", stat(runs, r -> r.selectors().get(0).cleanKnn().cleanAcc()).json());
+        return o;
+    }
+
+    /** results.json's {@code selectors}: every selector of {@code order}, in that order. */
+    static ObjectNode selectors(List<SeedRun> runs, List<String> order) {
+        ObjectNode all = RunJson.JSON.createObjectNode();
+        for (String name : order) {
+            List<SeedRun.Selector> per = runs.stream().map(r -> find(r, name)).toList();
+            ObjectNode s = all.putObject(name);
+            s.set("ccr", Stat.of(per.stream().mapToDouble(SeedRun.Selector::ccr).toArray()).json());
+            int[] targets = per.stream().mapToInt(SeedRun.Selector::target).toArray();
+            s.set("targets", RunJson.JSON.valueToTree(targets));
+            s.put("target", mostCommon(targets));
+            s.set("linear", probe(per, SeedRun.Selector::linear, SeedRun.Selector::cleanLinear));
+            s.set("knn", probe(per, SeedRun.Selector::knn, SeedRun.Selector::cleanKnn));
+            ObjectNode seconds = s.putObject("seconds");
+            seconds.set("select", Stat.of(per.stream().mapToDouble(SeedRun.Selector::selectSeconds).toArray()).json());
+            seconds.set("victim_pretrain", Stat.of(per.stream().mapToDouble(SeedRun.Selector::victimSeconds).toArray()).json());
+            seconds.set("probe", Stat.of(per.stream().mapToDouble(SeedRun.Selector::probeSeconds).toArray()).json());
+        }
+        return all;
+    }
+
+    private static ObjectNode probe(List<SeedRun.Selector> per, java.util.function.Function<SeedRun.Selector, ProbeFigures> victim,
+                                    java.util.function.Function<SeedRun.Selector, ProbeFigures> clean) {
+        List<Map<String, Double>> figures = per.stream().map(s -> figures(victim.apply(s), clean.apply(s))).toList();
+        ObjectNode o = RunJson.JSON.createObjectNode();
+        for (String key : figures.get(0).keySet()) {
+            o.set(key, Stat.of(figures.stream().mapToDouble(f -> f.get(key)).toArray()).json());
+        }
+        return o;
+    }
+
+    /** The value that occurs most often; the smallest on a tie. */
+    static int mostCommon(int[] values) {
+        Map<Integer, Integer> counts = new java.util.TreeMap<>();
+        for (int v : values) {
+            counts.merge(v, 1, Integer::sum);
+        }
+        int best = values[0];
+        int bestCount = 0;
+        for (Map.Entry<Integer, Integer> e : counts.entrySet()) {
+            if (e.getValue() > bestCount) {
+                best = e.getKey();
+                bestCount = e.getValue();
+            }
+        }
+        return best;
+    }
+
+    private static SeedRun.Selector find(SeedRun run, String name) {
+        return run.selectors().stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("seed " + run.seed() + " has no selector " + name));
+    }
+
+    private static Stat stat(List<SeedRun> runs, ToDoubleFunction<SeedRun> value) {
+        return Stat.of(runs.stream().mapToDouble(value).toArray());
+    }
+}

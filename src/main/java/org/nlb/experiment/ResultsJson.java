@@ -1,0 +1,96 @@
+package org.nlb.experiment;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import org.nlb.NlbVersion;
+import org.nlb.data.ImageSet;
+import org.nlb.data.Labels;
+
+/**
+ * Assembles results.json exactly as the run contract lays it out: the resolved config, the data
+ * set, seeds, trigger, budget, the clean encoder's accuracy, the per-selector figures over the
+ * seeds ({@link ResultsAggregator}), one entry per seed with the paths of its stages, and timings.
+ */
+final class ResultsJson {
+    private ResultsJson() {}
+
+    /**
+     * @param pretrainImages N, the images the encoders were pretrained on
+     * @param downstreamImages the labeled images the probes train on
+     * @param stageSeconds seconds of each stage instance by name, in run order
+     * @param wallSeconds wall time of this invocation
+     */
+    static ObjectNode of(RunInputs inputs, String preset, List<SeedRun> runs, int pretrainImages, int downstreamImages,
+                         Map<String, Double> stageSeconds, double wallSeconds) {
+        RunConfig config = inputs.config();
+        ObjectNode root = RunJson.JSON.createObjectNode();
+        root.put("nlb_version", NlbVersion.get());
+        root.put("preset", preset);
+        root.set("config", RunJson.tree(config));
+
+        ImageSet train = inputs.train();
+        Labels labels = train.labels().orElseThrow();
+        ObjectNode data = root.putObject("dataset");
+        data.put("spec", inputs.spec().toString());
+        data.put("channels", train.channels());
+        data.put("height", train.height());
+        data.put("width", train.width());
+        data.put("pretrain", pretrainImages);
+        data.put("downstream", downstreamImages);
+        data.put("test", inputs.dataset().test().size());
+        data.put("classes", labels.classCount());
+        data.set("class_names", RunJson.JSON.valueToTree(labels.classNames()));
+
+        root.set("seeds", RunJson.JSON.valueToTree(config.seedList()));
+        ObjectNode trigger = root.putObject("trigger");
+        trigger.put("kind", inputs.trigger().name());
+        trigger.setAll((ObjectNode) RunJson.JSON.valueToTree(inputs.trigger().parameters()));
+        root.put("budget", inputs.budget().images());
+        root.put("rate", config.attack().rate());
+        root.put("assumed_classes", config.attack().assumedClasses());
+        root.put("poison_share", (double) inputs.budget().images() / pretrainImages);
+        root.put("feature_space", config.attack().featureSpace());
+        root.set("clean", ResultsAggregator.clean(runs));
+        root.set("selectors", ResultsAggregator.selectors(runs, config.attack().selectors()));
+
+        ArrayNode perSeed = root.putArray("runs");
+        for (SeedRun run : runs) {
+            perSeed.add(seedJson(run));
+        }
+        ObjectNode timings = root.putObject("timings");
+        timings.put("total_seconds", round(stageSeconds.values().stream().mapToDouble(Double::doubleValue).sum()));
+        timings.put("wall_seconds", round(wallSeconds));
+        ObjectNode stages = timings.putObject("stages");
+        stageSeconds.forEach((name, s) -> stages.put(name, round(s)));
+        return root;
+    }
+
+    private static ObjectNode seedJson(SeedRun run) {
+        ObjectNode o = RunJson.JSON.createObjectNode();
+        o.put("seed", run.seed());
+        ObjectNode attacker = o.putObject("attacker");
+        attacker.put("encoder", run.attackerEncoder());
+        attacker.put("features", run.features());
+        attacker.put("pretrain_seconds", round(run.attackerSeconds()));
+        o.putObject("clean").put("encoder", run.cleanEncoder());
+        ObjectNode selectors = o.putObject("selectors");
+        for (SeedRun.Selector s : run.selectors()) {
+            ObjectNode j = selectors.putObject(s.name());
+            j.put("poison", s.poison());
+            j.put("victim", s.victim());
+            j.put("metrics", s.metrics());
+            j.put("clean_metrics", s.cleanMetrics());
+            j.put("target", s.target());
+            j.put("ccr", s.ccr());
+            j.set("linear", ResultsAggregator.figuresJson(s.linear(), s.cleanLinear()));
+            j.set("knn", ResultsAggregator.figuresJson(s.knn(), s.cleanKnn()));
+        }
+        return o;
+    }
+
+    private static double round(double seconds) {
+        return Math.round(seconds * 1000) / 1000.0;
+    }
+}

@@ -1,0 +1,106 @@
+package org.nlb.experiment;
+
+import ai.djl.engine.Engine;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.nlb.NlbVersion;
+import org.nlb.io.AtomicOutput;
+import org.nlb.io.BadInputException;
+
+/**
+ * The run directory of {@code nlb run --out DIR} (run contract): {@code run.json} (versions, the
+ * command, start and end), {@code config.json} (the resolved configuration), {@code stages/} and
+ * finally {@code results.json}. A directory that holds an earlier run is continued, reusing its
+ * finished stages; anything else that is not empty is refused unless {@code --force}, which
+ * empties it first.
+ */
+final class RunDirectory {
+    static final String RUN_FILE = "run.json";
+    static final String CONFIG_FILE = "config.json";
+    static final String RESULTS_FILE = "results.json";
+
+    private final Path dir;
+    private final boolean startOver;
+    private ObjectNode run;
+
+    private RunDirectory(Path dir, boolean startOver) {
+        this.dir = dir;
+        this.startOver = startOver;
+    }
+
+    /** Checks that {@code out} can hold this run; writes nothing. */
+    static RunDirectory check(Path out, boolean force) {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new BadInputException(out, "exists and is not a directory");
+        }
+        boolean holdsRun = Files.isRegularFile(out.resolve(RUN_FILE));
+        if (Files.isDirectory(out) && !holdsRun && !isEmpty(out) && !force) {
+            throw new BadInputException(out, "is not empty and holds no nlb run (no " + RUN_FILE
+                    + "); choose another --out or use --force to empty it");
+        }
+        return new RunDirectory(out, force && Files.exists(out));
+    }
+
+    Path path() {
+        return dir;
+    }
+
+    /** Whether {@link #start} continues an earlier run in this directory. */
+    boolean continues() {
+        return !startOver && Files.isRegularFile(dir.resolve(RUN_FILE));
+    }
+
+    /** Empties the directory if asked to start over, then writes run.json and config.json. */
+    void start(JsonNode config, String preset, Optional<Path> configFile, List<String> command) {
+        try {
+            if (startOver) {
+                StageStore.deleteRecursively(dir);
+            }
+        } catch (IOException e) {
+            throw AtomicOutput.cannotWrite(dir, e);
+        }
+        AtomicOutput.ensureDirectory(dir);
+        run = RunJson.JSON.createObjectNode();
+        run.put("nlb_version", NlbVersion.get());
+        run.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
+        run.put("djl", Engine.getDjlVersion());
+        run.put("pytorch", Engine.getInstance().getVersion());
+        run.set("command", RunJson.JSON.valueToTree(command));
+        run.put("started", Instant.now().toString());
+        run.putNull("finished");
+        run.put("preset", preset);
+        if (configFile.isPresent()) {
+            run.put("config_file", configFile.get().toString());
+        } else {
+            run.putNull("config_file");
+        }
+        RunJson.write(dir.resolve(RUN_FILE), run);
+        RunJson.write(dir.resolve(CONFIG_FILE), config);
+    }
+
+    void writeResults(JsonNode results) {
+        RunJson.write(dir.resolve(RESULTS_FILE), results);
+    }
+
+    /** Records the end of the run in run.json. */
+    void finish() {
+        run.put("finished", Instant.now().toString());
+        RunJson.write(dir.resolve(RUN_FILE), run);
+    }
+
+    private static boolean isEmpty(Path dir) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
