@@ -1,0 +1,54 @@
+package org.nlb.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nlb.data.DatasetSpec;
+import org.nlb.testing.CliRunner;
+
+/**
+ * Issue 6: {@code nlb run --preset quick} on the real Fashion-MNIST finishes within 3 minutes and
+ * writes every key of the run contract for the four selectors; the label-aware oracle's poison
+ * set is pure (CCR 1, one class in its histogram).
+ */
+@Tag("real-data")
+class QuickPresetRealDataTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theQuickPresetRunsTheWholeProtocolOnFashionMnistWithinThreeMinutes() throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(DatasetSpec.DEBIAN_FASHION_MNIST), "Fashion-MNIST is not installed");
+        Path out = tmp.resolve("quick");
+        long start = System.nanoTime();
+        CliRunner.Result r = CliRunner.run("run", "--preset", "quick", "--out", out.toString());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(seconds).as("the quick preset's promise").isLessThan(180);
+
+        JsonNode results = RunCommandTest.json(out.resolve("results.json"));
+        RunCommandTest.assertContract(out, results, 1);
+        assertThat(results.get("dataset").get("spec").asText()).isEqualTo("fashion-mnist");
+        assertThat(results.get("dataset").get("class_names")).hasSize(10);
+        assertThat(results.get("dataset").get("test").asInt()).isEqualTo(10_000);
+        assertThat(results.get("dataset").get("downstream").asInt()).isEqualTo(6_000);
+        assertThat(results.get("budget").asInt()).isEqualTo(results.get("dataset").get("pretrain").asInt() * 6 / 100);
+        assertThat(results.get("selectors").get("label-aware").get("ccr").get("mean").asDouble()).isEqualTo(1.0);
+        JsonNode oracle = results.get("runs").get(0).get("selectors").get("label-aware");
+        JsonNode histogram = RunCommandTest.json(out.resolve(oracle.get("poison").asText())).get("histogram");
+        int nonEmpty = 0;
+        for (JsonNode count : histogram) {
+            nonEmpty += count.asInt() > 0 ? 1 : 0;
+        }
+        assertThat(nonEmpty).as("the oracle's poison set comes from one class").isEqualTo(1);
+        assertThat(histogram.get(oracle.get("target").asInt()).asInt()).isEqualTo(results.get("budget").asInt());
+        assertThat(results.get("clean").get("linear").get("clean_acc").get("mean").asDouble())
+                .as("even one epoch beats chance (0.1) by far").isGreaterThan(0.5);
+    }
+}
