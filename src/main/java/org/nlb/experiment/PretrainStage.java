@@ -80,13 +80,18 @@ final class PretrainStage implements Stage<PretrainStage.Output> {
     }
 
     @Override
+    public boolean resumesFrom(Path dir) {
+        return Files.isRegularFile(dir.resolve(Checkpoint.FILE));
+    }
+
+    @Override
     public long imageEpochs() {
         return (long) images.size() * config.epochs();
     }
 
     @Override
     public double run(Path dir) {
-        boolean resume = Files.isRegularFile(dir.resolve(Checkpoint.FILE));
+        boolean resume = resumesFrom(dir);
         Pretrainer.Job job = new Pretrainer.Job(config, images, data, dir, resume, !resume);
         PretrainResult result = Pretrainer.run(job, List.of(new ProgressDisplay(err)));
         progress.trained(result.imagesPerSecond() * result.seconds(), result.seconds());

@@ -32,6 +32,11 @@ interface Stage<T> {
         return false;
     }
 
+    /** Whether the unfinished directory {@code dir} holds progress this stage will continue from. */
+    default boolean resumesFrom(Path dir) {
+        return false;
+    }
+
     /** Images × epochs it trains, for the run's ETA; 0 for stages that do not train. */
     default long imageEpochs() {
         return 0;

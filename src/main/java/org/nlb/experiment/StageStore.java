@@ -55,7 +55,7 @@ final class StageStore {
             progress.cached(stage);
             return new Done<>(stage.read(dir), dir, key, finished.get(), true);
         }
-        boolean resuming = stage.resumable() && Files.isDirectory(dir);
+        boolean resuming = stage.resumable() && stage.resumesFrom(dir);
         progress.starting(stage, resuming);
         long start = System.nanoTime();
         double seconds;

@@ -65,6 +65,11 @@ class StageStoreTest {
         }
 
         @Override
+        public boolean resumesFrom(Path dir) {
+            return Files.exists(dir.resolve("checkpoint"));
+        }
+
+        @Override
         public double run(Path dir) {
             runs.incrementAndGet();
             try {
