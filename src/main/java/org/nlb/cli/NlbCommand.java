@@ -13,7 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "Dataset specs: fashion-mnist, idx:DIR, cifar10:DIR, cifar100:DIR, cifar100-coarse:DIR, folder:DIR."
         },
         subcommands = {DatasetsCommand.class, AugmentCommand.class, FeaturesCommand.class, SelectCommand.class,
-            TriggerCommand.class, PoisonCommand.class, PretrainCommand.class, ProbeCommand.class, RunCommand.class},
+            TriggerCommand.class, PoisonCommand.class, PretrainCommand.class, ProbeCommand.class, RunCommand.class,
+            ReportCommand.class},
         footer = {"", "Exit status: 0 done, 1 internal error, 2 bad input or usage (one 'error:' line says why)."})
 public final class NlbCommand implements Runnable {
     @Spec

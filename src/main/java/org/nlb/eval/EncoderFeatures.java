@@ -19,9 +19,10 @@ import org.nlb.poison.trigger.ImageShape;
 import org.nlb.poison.trigger.TriggerConfig;
 
 /**
- * {@code nlb features --encoder DIR} (DESIGN §1 step 3, §7): a frozen encoder's features of one
- * split of a data set (or of the images an index file lists, e.g. {@code pretrain.npy}), written
- * as a float32 N × d {@code .npy} file atomically. Everything is checked before the encoder runs.
+ * {@code nlb features --encoder DIR} (DESIGN §1 step 3, §7): a frozen encoder's features in a
+ * {@link FeatureSpace} of one split of a data set (or of the images an index file lists, e.g.
+ * {@code pretrain.npy}), written as a float32 N × d {@code .npy} file atomically. Everything is
+ * checked before the encoder runs.
  */
 public final class EncoderFeatures {
     private EncoderFeatures() {}
@@ -37,10 +38,26 @@ public final class EncoderFeatures {
      * @param trigger a trigger pasted on every image first, if any
      * @param extraction batch size, normalisation and progress (its trigger is ignored)
      * @param out the {@code .npy} file
+     * @param space which features ({@link FeatureSpace#BACKBONE} is the reference's)
      */
     public record Request(DatasetSpec data, ReadOptions readOptions, Path encoderDir, Split split,
                           Optional<Path> subset, Optional<TriggerConfig> trigger,
-                          FeatureExtractor.Options extraction, Path out) {}
+                          FeatureExtractor.Options extraction, Path out, FeatureSpace space) {
+        /** Backbone features (the reference's space). */
+        public Request(DatasetSpec data, ReadOptions readOptions, Path encoderDir, Split split,
+                       Optional<Path> subset, Optional<TriggerConfig> trigger,
+                       FeatureExtractor.Options extraction, Path out) {
+            this(data, readOptions, encoderDir, split, subset, trigger, extraction, out, FeatureSpace.BACKBONE);
+        }
+
+        public Request {
+            java.util.Objects.requireNonNull(space, "space");
+        }
+
+        public Request withSpace(FeatureSpace s) {
+            return new Request(data, readOptions, encoderDir, split, subset, trigger, extraction, out, s);
+        }
+    }
 
     /** What was written. */
     public record Result(Path out, int rows, int dim, double seconds) {}
@@ -48,6 +65,9 @@ public final class EncoderFeatures {
     public static Result write(Request request) {
         try (NDManager manager = NDManager.newBaseManager()) {
             LoadedEncoder encoder = EncoderStore.load(request.encoderDir(), manager);
+            if (request.space().usesProjector()) {
+                encoder.requireProjector(); // before reading the data: an old encoder fails fast
+            }
             Dataset dataset = DatasetFormat.readDataset(request.data(), request.readOptions());
             ImageSet images = request.split().of(dataset);
             FeatureExtractor.requireFits(encoder.spec(), images, request.data().toString());
@@ -60,7 +80,7 @@ public final class EncoderFeatures {
             FeatureExtractor.Options options = request.extraction().withTriggerOrNone(
                     request.trigger().map(t -> t.buildFor(ImageShape.of(images))));
             long start = System.nanoTime();
-            Features features = FeatureExtractor.extract(encoder, images, indices, options);
+            Features features = FeatureExtractor.extract(encoder, images, indices, options, request.space());
             Npy.write(request.out(), NpyArray.ofFloats(features.data(), features.rows(), features.dim()));
             return new Result(request.out(), features.rows(), features.dim(), (System.nanoTime() - start) / 1e9);
         }

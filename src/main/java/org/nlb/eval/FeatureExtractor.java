@@ -4,20 +4,23 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.nlb.data.ImageSet;
 import org.nlb.io.BadInputException;
 import org.nlb.model.EncoderSpec;
+import org.nlb.model.EncoderStore;
 import org.nlb.model.EncoderStore.LoadedEncoder;
 import org.nlb.poison.trigger.ImageShape;
 import org.nlb.poison.trigger.Trigger;
 
 /**
- * Backbone features of images (DESIGN §1 step 3): every image, without augmentation, scaled to
+ * Features of images (DESIGN §1 step 3): every image, without augmentation, scaled to
  * {@code (x/255 − mean[c]) / std[c]} with the encoder's own statistics, run through the frozen
- * backbone in inference mode, one row per image, L2-normalised by default.
+ * backbone (and for {@link FeatureSpace#PROJECTOR} its projector) in inference mode, one row per
+ * image, L2-normalised by default; {@link FeatureSpace} says which space.
  *
  * <p>Inference mode matters: {@code forward(…, training = false)} makes BatchNorm use its running
  * statistics and leaves them unchanged, and no gradient is taken, so extraction never changes
@@ -68,24 +71,42 @@ public final class FeatureExtractor {
         }
     }
 
-    /** Features of every image of {@code images}. */
+    /** Backbone features of every image of {@code images}. */
     public static Features extract(LoadedEncoder encoder, ImageSet images, Options options) {
-        return extract(encoder, images, IntStream.range(0, images.size()).toArray(), options);
+        return extract(encoder, images, options, FeatureSpace.BACKBONE);
+    }
+
+    /** Features in {@code space} of every image of {@code images}. */
+    public static Features extract(LoadedEncoder encoder, ImageSet images, Options options, FeatureSpace space) {
+        return extract(encoder, images, IntStream.range(0, images.size()).toArray(), options, space);
+    }
+
+    /** Backbone features of the images at {@code indices}, row k for image {@code indices[k]}. */
+    public static Features extract(LoadedEncoder encoder, ImageSet images, int[] indices, Options options) {
+        return extract(encoder, images, indices, options, FeatureSpace.BACKBONE);
     }
 
     /**
-     * Features of the images at {@code indices}, row k for image {@code indices[k]}. A trigger
+     * Features in {@code space} of the images at {@code indices}, row k for image
+     * {@code indices[k]} ({@link FeatureSpace#CENTRED} centres over exactly these rows). A trigger
      * gets the image's index in {@code images} as its item index, as when poisoning.
+     *
+     * @throws org.nlb.io.BadInputException for {@link FeatureSpace#PROJECTOR} when the encoder
+     *     directory has no projector
      */
-    public static Features extract(LoadedEncoder encoder, ImageSet images, int[] indices, Options options) {
+    public static Features extract(LoadedEncoder encoder, ImageSet images, int[] indices, Options options,
+                                   FeatureSpace space) {
         EncoderSpec spec = encoder.spec();
+        Optional<EncoderStore.Projector> head = space.usesProjector()
+                ? Optional.of(encoder.requireProjector()) : Optional.empty();
+        Optional<Block> projector = head.map(EncoderStore.Projector::block);
         requireFits(spec, images, "images");
         options.trigger().ifPresent(t -> {
             if (!t.shape().equals(ImageShape.of(images))) {
                 throw new IllegalArgumentException("trigger built for " + t.shape() + " images, set holds " + images.shapeText());
             }
         });
-        int dim = spec.backbone().featureDim();
+        int dim = head.map(h -> h.spec().outputDim()).orElse(spec.backbone().featureDim());
         int stride = images.imageBytes();
         int channels = images.channels();
         int plane = images.height() * images.width();
@@ -116,17 +137,16 @@ public final class FeatureExtractor {
                 }
                 try (NDManager batch = base.newSubManager()) {
                     NDArray input = batch.create(x, new Shape(count, channels, images.height(), images.width()));
-                    NDArray features = encoder.backbone()
-                            .forward(new ParameterStore(batch, false), new NDList(input), false)
-                            .singletonOrThrow();
+                    ParameterStore store = new ParameterStore(batch, false);
+                    NDList backbone = encoder.backbone().forward(store, new NDList(input), false);
+                    NDList outputs = projector.isPresent() ? projector.get().forward(store, backbone, false) : backbone;
+                    NDArray features = outputs.singletonOrThrow();
                     System.arraycopy(features.toFloatArray(), 0, out, start * dim, count * dim);
                 }
                 ticker.step(count);
             }
         }
-        if (options.normalise()) {
-            Features.normaliseRows(out, indices.length, dim);
-        }
+        space.finish(out, indices.length, dim, options.normalise());
         return new Features(out, indices.length, dim);
     }
 

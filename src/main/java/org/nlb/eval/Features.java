@@ -39,6 +39,34 @@ public record Features(float[] data, int rows, int dim) {
         return new Features(out, rows, dim);
     }
 
+    /** A copy with each column's mean (over the rows) subtracted; rows are not rescaled. */
+    public Features centred() {
+        float[] out = data.clone();
+        centreColumns(out, rows, dim);
+        return new Features(out, rows, dim);
+    }
+
+    /** Subtracts from each column of {@code x} (rows × dim) its mean over the rows, in place. */
+    static void centreColumns(float[] x, int rows, int dim) {
+        if (rows == 0) {
+            return;
+        }
+        double[] mean = new double[dim];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < dim; j++) {
+                mean[j] += x[i * dim + j];
+            }
+        }
+        for (int j = 0; j < dim; j++) {
+            mean[j] /= rows;
+        }
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < dim; j++) {
+                x[i * dim + j] = (float) (x[i * dim + j] - mean[j]);
+            }
+        }
+    }
+
     /** Scales each row of {@code x} (rows × dim) to unit L2 norm in place; zero rows stay zero. */
     static void normaliseRows(float[] x, int rows, int dim) {
         for (int i = 0; i < rows; i++) {

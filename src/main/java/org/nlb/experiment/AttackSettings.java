@@ -3,6 +3,7 @@ package org.nlb.experiment;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.nlb.eval.FeatureSpace;
 import org.nlb.poison.select.SelectionStrategy;
 
 /**
@@ -43,7 +44,7 @@ public record AttackSettings(TriggerSettings trigger, double rate, int assumedCl
     }
 
     AttackSettings resolved() {
-        return new AttackSettings(trigger.resolved(), rate, assumedClasses, selectors, featureSpace,
+        return new AttackSettings(trigger.resolved(), rate, assumedClasses, selectors, space().cliName(),
                 kmeansClusters == null ? assumedClasses : kmeansClusters);
     }
 

@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Map;
 import org.nlb.data.ImageSet;
 import org.nlb.data.Labels;
+import org.nlb.io.BadInputException;
 import org.nlb.poison.select.FeatureMatrix;
 import org.nlb.poison.select.SelectionOptions;
 import org.nlb.poison.select.SelectionStrategy;
 import org.nlb.poison.trigger.ImageShape;
 import org.nlb.poison.trigger.Trigger;
 import org.nlb.poison.trigger.TriggeredImages;
+import org.nlb.report.RunReport;
 import org.nlb.train.PretrainConfig;
 
 /**
@@ -23,7 +25,7 @@ import org.nlb.train.PretrainConfig;
  * the victims' schedule if it differs, and per selector the victim and the probes on it and on
  * the clean encoder — through a {@link StageStore}, so that a second run with the same
  * {@code --out} reuses every stage whose settings did not change, and a killed run continues.
- * Ends with results.json.
+ * Ends with results.json and report.html.
  */
 public final class ExperimentRunner {
     private final RunInputs inputs;
@@ -70,8 +72,23 @@ public final class ExperimentRunner {
         ObjectNode results = runner.runAll((System.nanoTime() - start) / 1e9, start);
         dir.writeResults(results);
         dir.finish();
-        // TODO(issue 6): call org.nlb.report.RunReport.write(dir.path()) once the report is on main.
+        writeReport(dir.path(), err);
         return new Result(dir.path(), dir.path().resolve(RunDirectory.RESULTS_FILE), results);
+    }
+
+    /**
+     * report.html (org.nlb.report). results.json is the run's outcome; a report that cannot be
+     * drawn is said on stderr and does not fail the run, as {@code nlb report --run DIR} redraws it.
+     */
+    private static void writeReport(Path dir, PrintWriter err) {
+        try {
+            Path report = RunReport.write(dir);
+            err.println("report -> " + report);
+        } catch (RuntimeException e) {
+            err.println("report: not written (" + (e instanceof BadInputException b ? b.problem() : e.toString())
+                    + "); results.json is complete, retry with: nlb report --run " + dir);
+        }
+        err.flush();
     }
 
     private ObjectNode runAll(double setupSeconds, long start) {

@@ -8,14 +8,16 @@ import org.nlb.data.ImageSet;
 import org.nlb.data.npy.Npy;
 import org.nlb.data.npy.NpyArray;
 import org.nlb.eval.FeatureExtractor;
+import org.nlb.eval.FeatureSpace;
 import org.nlb.eval.Features;
 import org.nlb.model.EncoderStore;
 import org.nlb.poison.select.FeatureMatrix;
 
 /**
  * DESIGN §1 step 3: the attacker's features of every pretrain image — the frozen encoder's
- * backbone output without augmentation, rows L2-normalised — in the configured
- * {@link FeatureSpace}, written as {@code features.npy} (float32 N × d, row i = pretrain image i).
+ * output without augmentation, rows L2-normalised — in the configured {@link FeatureSpace}
+ * (the reference's backbone, the centred backbone, or the projector), written as
+ * {@code features.npy} (float32 N × d, row i = pretrain image i).
  */
 final class FeaturesStage implements Stage<FeatureMatrix> {
     static final String FILE = "features.npy";
@@ -66,42 +68,11 @@ final class FeaturesStage implements Stage<FeatureMatrix> {
         Features features;
         try (NDManager manager = NDManager.newBaseManager()) {
             EncoderStore.LoadedEncoder encoder = EncoderStore.load(encoderDir, manager);
-            features = FeatureExtractor.extract(encoder, images, FeatureExtractor.Options.DEFAULT.withBatchSize(batchSize));
+            features = FeatureExtractor.extract(encoder, images,
+                    FeatureExtractor.Options.DEFAULT.withBatchSize(batchSize), space);
         }
-        Features out = inSpace(features, space);
-        Npy.write(dir.resolve(FILE), NpyArray.ofFloats(out.data(), out.rows(), out.dim()));
+        Npy.write(dir.resolve(FILE), NpyArray.ofFloats(features.data(), features.rows(), features.dim()));
         return Double.NaN;
-    }
-
-    /**
-     * The L2-normalised backbone features in {@code space}: as they are, or centred — each column's
-     * mean subtracted, then every row re-normalised.
-     */
-    static Features inSpace(Features normalised, FeatureSpace space) {
-        return switch (space) {
-            case BACKBONE -> normalised;
-            case CENTRED -> centred(normalised);
-            case PROJECTOR -> throw new IllegalStateException("projector features are refused when the run starts");
-        };
-    }
-
-    private static Features centred(Features f) {
-        int n = f.rows();
-        int d = f.dim();
-        double[] mean = new double[d];
-        float[] x = f.data();
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                mean[j] += x[i * d + j];
-            }
-        }
-        float[] out = new float[x.length];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                out[i * d + j] = (float) (x[i * d + j] - mean[j] / n);
-            }
-        }
-        return new Features(out, n, d).normalised();
     }
 
     @Override

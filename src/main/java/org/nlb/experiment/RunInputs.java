@@ -19,7 +19,7 @@ import org.nlb.poison.trigger.TriggerConfig;
  * What a run reads, loaded and checked against its configuration before anything is written:
  * labels on both parts of the data set, a pretrain subset no larger than the pretrain split, a
  * budget that fits (DESIGN §1 step 4; 2M ≤ N for the contrastive family, a class with M images
- * for the oracle), a trigger that fits the images, and a feature space that exists.
+ * for the oracle) and a trigger that fits the images.
  *
  * @param config the resolved configuration
  * @param spec the data set's spec
@@ -31,10 +31,6 @@ import org.nlb.poison.trigger.TriggerConfig;
 record RunInputs(RunConfig config, DatasetSpec spec, Dataset dataset, String trainSha256, TriggerConfig trigger,
                  Budget budget) {
     static RunInputs load(RunConfig config) {
-        if (config.attack().space() == FeatureSpace.PROJECTOR) {
-            throw new BadInputException("attack.feature_space", "projector features are not available yet;"
-                    + " use backbone or centred");
-        }
         DatasetSpec spec = DatasetSpec.parse(config.data().spec());
         Dataset dataset = DatasetFormat.readDataset(spec, ReadOptions.DEFAULT);
         Labels train = requireLabels(dataset.train(), spec, "train");

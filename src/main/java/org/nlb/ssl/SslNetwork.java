@@ -25,6 +25,7 @@ import org.nlb.model.MlpSpec;
 public final class SslNetwork extends AbstractBlock {
     private final Block backbone;
     private final Block projector;
+    private final MlpSpec projectorSpec;
     private final Block predictor;
 
     /**
@@ -33,6 +34,7 @@ public final class SslNetwork extends AbstractBlock {
     public SslNetwork(BackboneConfig backbone, MlpSpec projector, MlpSpec predictor) {
         this.backbone = addChildBlock("backbone", Backbones.build(backbone));
         this.projector = addChildBlock("projector", projector.build());
+        this.projectorSpec = projector;
         this.predictor = predictor == null ? null : addChildBlock("predictor", predictor.build());
     }
 
@@ -42,6 +44,11 @@ public final class SslNetwork extends AbstractBlock {
 
     public Block projector() {
         return projector;
+    }
+
+    /** The projector's layers, saved with the encoder so that it can be rebuilt (issue 6). */
+    public MlpSpec projectorSpec() {
+        return projectorSpec;
     }
 
     /** The predictor head, or {@code null} when the network has none. */

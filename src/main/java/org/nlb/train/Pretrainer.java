@@ -26,9 +26,10 @@ import org.nlb.ssl.SslMethod;
 /**
  * Runs SSL pretraining into an output directory (DESIGN §5, §7 {@code nlb pretrain}):
  * {@code config.json} (the {@link RunRecord}) when it starts, {@code log.csv} and
- * {@code checkpoint.nlb} after every epoch, and at the end the encoder ({@code encoder.json} +
- * {@code backbone.params}, {@link EncoderStore}). A resumed run continues after the checkpoint's
- * last epoch and refuses a checkpoint whose configuration or data differ, naming the field.
+ * {@code checkpoint.nlb} after every epoch, and at the end the encoder ({@code encoder.json},
+ * {@code backbone.params} and the online projector's {@code projector.params}, {@link EncoderStore}).
+ * A resumed run continues after the checkpoint's last epoch and refuses a checkpoint whose
+ * configuration or data differ, naming the field.
  */
 public final class Pretrainer {
     public static final String CONFIG_FILE = "config.json";
@@ -115,7 +116,10 @@ public final class Pretrainer {
                 config.augment().normalization().mean(), config.augment().normalization().std(),
                 method, config.seed(), epochs, NlbVersion.get());
         try {
-            EncoderStore.writeInto(dir, trained.backbone(), spec);
+            // the online projector (not MoCo's or BYOL's momentum copy, not BYOL's predictor): the
+            // projector feature space of `nlb features --space projector` (issue 6)
+            EncoderStore.writeInto(dir, trained.backbone(),
+                    new EncoderStore.Projector(trained.online().projectorSpec(), trained.online().projector()), spec);
         } catch (IOException e) {
             throw new BadInputException(dir, "cannot write the encoder (" + e.getMessage() + ")", e);
         }

@@ -124,4 +124,59 @@ class FeaturesEncoderCommandTest {
         assertThat(seed.errLines()).containsExactly("error: --trigger-seed: only applies to a trigger; add --trigger NAME");
         assertThat(out).doesNotExist();
     }
+
+    private static void assertUnitRows(float[] x, int dim) {
+        for (int i = 0; i < x.length / dim; i++) {
+            double s = 0;
+            for (int j = 0; j < dim; j++) {
+                s += x[i * dim + j] * x[i * dim + j];
+            }
+            assertThat(s).as("row " + i).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-5));
+        }
+    }
+
+    @Test
+    void spaceProjectorWritesTheProjectorsUnitRowsAndCentredTheBackbonesCentred() {
+        encoder = TestEncoders.withProjector(tmp.resolve("with-projector"), 1, 10);
+        CliRunner.Result projector = features("--space", "projector");
+        assertThat(projector.exitCode()).as(projector.toString()).isZero();
+        int dim = TestEncoders.TINY_PROJECTOR.outputDim();
+        assertThat(projector.out()).contains("30 x " + dim + " projector encoder features");
+        NpyArray p = Npy.read(out);
+        assertThat(p.shape()).containsExactly(30, dim);
+        assertUnitRows(p.toFloats(), dim);
+
+        assertThat(features().exitCode()).isZero();
+        float[] backbone = Npy.read(out).toFloats();
+        CliRunner.Result centred = features("--space", "centred");
+        assertThat(centred.exitCode()).as(centred.toString()).isZero();
+        assertThat(centred.out()).contains("30 x 8 centred encoder features");
+        float[] c = Npy.read(out).toFloats();
+        assertUnitRows(c, 8);
+        assertThat(c).isNotEqualTo(backbone);
+        CliRunner.Result explicit = features("--space", "backbone");
+        assertThat(explicit.exitCode()).isZero();
+        assertThat(Npy.read(out).toFloats()).containsExactly(backbone);
+    }
+
+    @Test
+    void projectorFeaturesOfAnEncoderWithoutAProjectorOrAnUnknownSpaceExitTwoWithOneLine() throws Exception {
+        CliRunner.Result old = features("--space", "projector");
+        assertThat(old.exitCode()).isEqualTo(2);
+        assertThat(old.errLines()).hasSize(1);
+        assertThat(old.errLines().get(0)).startsWith("error: " + encoder + ": has no projector: trained before")
+                .contains("retrain");
+        assertThat(out).doesNotExist();
+
+        CliRunner.Result unknown = features("--space", "logits");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.errLines()).containsExactly(
+                "error: --space: unknown feature space 'logits'; use one of backbone, centred, projector");
+
+        CliRunner.Result pixels = CliRunner.run("features", "--pixels", "--data", data.toString(), "--space", "centred",
+                "--out", out.toString());
+        assertThat(pixels.exitCode()).isEqualTo(2);
+        assertThat(pixels.errLines()).containsExactly("error: --space: goes with --encoder");
+        assertThat(out).doesNotExist();
+    }
 }

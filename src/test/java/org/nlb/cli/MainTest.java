@@ -22,6 +22,13 @@ class MainTest {
     }
 
     @Test
+    void versionNamesTheEngineAndItsDevice() {
+        Result r = CliRunner.run("--version");
+
+        assertThat(r.out()).containsPattern("PyTorch 2\\.7\\.1 through DJL 0\\.36\\.0, device cpu\\(\\)");
+    }
+
+    @Test
     void noArgumentsPrintsTheUsage() {
         Result r = CliRunner.run();
 

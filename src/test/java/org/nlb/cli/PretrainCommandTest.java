@@ -77,6 +77,9 @@ class PretrainCommandTest {
         assertThat(spec.method()).isEqualTo("byol");
         assertThat(spec.epochs()).isEqualTo(2);
         assertThat(spec.mean()[0]).isEqualTo((float) config.at("/config/augment/normalization/mean/0").asDouble());
+        assertThat(out.resolve(EncoderStore.PROJECTOR_FILE)).exists();
+        assertThat(EncoderStore.readProjectorSpec(out.resolve(EncoderStore.SPEC_FILE)))
+                .as("BYOL's online projector, not its predictor").contains(org.nlb.model.MlpSpec.byol(4096, 256));
     }
 
     @Test
@@ -124,6 +127,9 @@ class PretrainCommandTest {
         assertThat(spec.seed()).isEqualTo(5);
         assertThat(spec.backbone().widths()).containsExactly(8, 16);
         assertThat(out.resolve(EncoderStore.PARAMS_FILE)).exists();
+        assertThat(out.resolve(EncoderStore.PROJECTOR_FILE)).as("the random projector too").exists();
+        assertThat(EncoderStore.readProjectorSpec(out.resolve(EncoderStore.SPEC_FILE)))
+                .contains(org.nlb.model.MlpSpec.simclr(2048, 256));
         assertThat(out.resolve("checkpoint.nlb")).doesNotExist();
 
         Path again = tmp.resolve("again");

@@ -128,6 +128,7 @@ class RunCommandTest {
         assertThat(first.errLines()).anyMatch(l -> l.matches("\\[8/19] victim-contrastive-s0 \\(pretrain, 1 epoch on 360"
                 + " images\\), run ETA \\d+ s"));
         assertThat(first.out()).contains("label-aware").contains("results.json");
+        assertThat(out.resolve("report.html")).isNotEmptyFile();
 
         Map<String, FileTime> pretrained = pretrainFiles(out);
         assertThat(pretrained.keySet()).anyMatch(k -> k.startsWith("victim-kmeans-s0-") && k.endsWith("backbone.params"));
@@ -186,5 +187,31 @@ class RunCommandTest {
         assertThat(json(out.resolve(run.get("clean").get("encoder").asText()).resolve("encoder.json")).get("epochs").asInt())
                 .isEqualTo(2);
         assertThat(r.errLines()).anyMatch(l -> l.startsWith("[5/8] pretrain-clean-s0 (pretrain, 2 epochs"));
+    }
+
+    @Test
+    void changingTheFeatureSpaceRedoesOnlyTheFeatureBasedSelectionsAndTheirVictims() throws Exception {
+        Path out = tmp.resolve("space");
+        Path config = TinyRun.config(tmp, "");
+        String base = Files.readString(config).replace("attack:\n", "attack:\n  selectors: [contrastive, random]\n");
+        Files.writeString(config, base.replace("attack:\n", "attack:\n  feature_space: projector\n"));
+        CliRunner.Result projector = CliRunner.run(TinyRun.args(config, out));
+        assertThat(projector.exitCode()).as(projector.toString()).isZero();
+        JsonNode features = json(out.resolve("results.json")).get("runs").get(0).get("attacker").get("features");
+        assertThat(org.nlb.data.npy.Npy.read(out.resolve(features.asText())).shape()[1])
+                .as("the projector's output, not the backbone's 8 features").isNotEqualTo(8L);
+
+        Files.writeString(config, base.replace("attack:\n", "attack:\n  feature_space: centred\n"));
+        CliRunner.Result centred = CliRunner.run(TinyRun.args(config, out));
+        assertThat(centred.exitCode()).as(centred.toString()).isZero();
+        assertThat(centred.errLines()).contains("[2/11] pretrain-clean-s0 cached", "[5/11] select-random-s0 cached",
+                "[9/11] victim-random-s0 cached");
+        assertThat(centred.errLines()).anyMatch(l -> l.startsWith("[3/11] features-s0 (centred features"))
+                .anyMatch(l -> l.startsWith("[4/11] select-contrastive-s0 (contrastive selection"))
+                .anyMatch(l -> l.startsWith("[6/11] victim-contrastive-s0 (pretrain"));
+        JsonNode results = json(out.resolve("results.json"));
+        assertThat(results.get("feature_space").asText()).isEqualTo("centred");
+        assertThat(org.nlb.data.npy.Npy.read(out.resolve(results.get("runs").get(0).get("attacker").get("features")
+                .asText())).shape()[1]).isEqualTo(8L);
     }
 }

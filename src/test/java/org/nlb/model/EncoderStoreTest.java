@@ -2,6 +2,7 @@ package org.nlb.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.nlb.testing.BadInputAssert.assertBadInput;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nlb.io.BadInputException;
+import org.nlb.ssl.SslNetwork;
 
 class EncoderStoreTest {
     @TempDir
@@ -83,5 +85,68 @@ class EncoderStoreTest {
         Files.writeString(old, "{\"backbone\": \"small\", \"input_channels\": 1, \"widths\": [4, 8], \"height\": 12,"
                 + " \"width\": 12, \"mean\": [0.3], \"std\": [0.25], \"method\": \"simclr\", \"seed\": 7, \"epochs\": 3}");
         assertThat(EncoderStore.readSpec(old).backbone().stemStride()).isEqualTo(1);
+    }
+
+    @Test
+    void aSavedProjectorLoadsWithItsLayersAndTheSameInferenceOutputs() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            EncoderSpec spec = spec();
+            MlpSpec head = MlpSpec.barlow(6, 5);
+            SslNetwork net = new SslNetwork(spec.backbone(), head, null);
+            Shape shape = new Shape(4, 1, 12, 12);
+            net.initialize(manager, DataType.FLOAT32, shape);
+            NDArray x = manager.randomNormal(shape);
+            // a training pass moves the running statistics of the projector's BatchNorm too
+            net.forward(new ParameterStore(manager, false), new NDList(x), true);
+            NDArray before = net.project(new ParameterStore(manager, false), x, false);
+
+            Path dir = tmp.resolve("enc");
+            EncoderStore.save(dir, net.backbone(), new EncoderStore.Projector(net.projectorSpec(), net.projector()),
+                    spec, false);
+            EncoderStore.LoadedEncoder loaded = EncoderStore.load(dir, manager);
+
+            assertThat(dir.resolve(EncoderStore.PROJECTOR_FILE)).exists();
+            assertThat(loaded.spec()).isEqualTo(spec);
+            assertThat(loaded.requireProjector().spec()).isEqualTo(head);
+            assertThat(EncoderStore.readProjectorSpec(dir.resolve(EncoderStore.SPEC_FILE))).contains(head);
+            ParameterStore store = new ParameterStore(manager, false);
+            NDArray after = loaded.requireProjector().block()
+                    .forward(store, loaded.backbone().forward(store, new NDList(x), false), false).singletonOrThrow();
+            assertThat(after.getShape()).isEqualTo(new Shape(4, 5));
+            assertThat(after.toFloatArray()).containsExactly(before.toFloatArray());
+        }
+    }
+
+    @Test
+    void anEncoderSavedWithoutAProjectorLoadsBackboneOnlyAndAskingForItsProjectorIsBadInput() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Block net = Backbones.build(spec().backbone());
+            net.initialize(manager, DataType.FLOAT32, new Shape(1, 1, 12, 12));
+            Path dir = tmp.resolve("old");
+            EncoderStore.save(dir, net, spec(), false);
+            assertThat(dir.resolve(EncoderStore.PROJECTOR_FILE)).doesNotExist();
+
+            EncoderStore.LoadedEncoder loaded = EncoderStore.load(dir, manager);
+            assertThat(loaded.projector()).isEmpty();
+            assertThat(EncoderStore.readProjectorSpec(dir.resolve(EncoderStore.SPEC_FILE))).isEmpty();
+            assertBadInput(loaded::requireProjector, dir, "has no projector: trained before", "retrain");
+        }
+    }
+
+    @Test
+    void aMissingOrCorruptProjectorFileIsBadInputNamingIt() throws Exception {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            SslNetwork net = new SslNetwork(spec().backbone(), MlpSpec.simclr(6, 5), null);
+            net.initialize(manager, DataType.FLOAT32, new Shape(2, 1, 12, 12));
+            Path dir = tmp.resolve("enc");
+            EncoderStore.save(dir, net.backbone(), new EncoderStore.Projector(net.projectorSpec(), net.projector()),
+                    spec(), false);
+            Path file = dir.resolve(EncoderStore.PROJECTOR_FILE);
+            byte[] good = Files.readAllBytes(file);
+            Files.write(file, java.util.Arrays.copyOf(good, good.length / 2));
+            assertBadInput(() -> EncoderStore.load(dir, manager), file, "cannot load the projector's weights");
+            Files.delete(file);
+            assertBadInput(() -> EncoderStore.load(dir, manager), file, "not found");
+        }
     }
 }

@@ -13,12 +13,14 @@ import org.nlb.model.BackboneKind;
 import org.nlb.model.Backbones;
 import org.nlb.model.EncoderSpec;
 import org.nlb.model.EncoderStore;
+import org.nlb.model.MlpSpec;
+import org.nlb.ssl.SslNetwork;
 
 /**
  * Encoder directories for tests: a randomly initialised backbone (seeded) saved with
  * {@link EncoderStore}. A few training-mode passes over random inputs first move the BatchNorm
  * running statistics away from their initial 0 and 1, so that a test can tell whether inference
- * used (and kept) them.
+ * used (and kept) them. {@link #withProjector} also saves a projector, as {@code nlb pretrain} does.
  */
 public final class TestEncoders {
     /** The tiny widths the unit tests use. */
@@ -52,6 +54,31 @@ public final class TestEncoders {
                 }
             }
             EncoderStore.save(dir, net, spec, false);
+        }
+        return dir;
+    }
+
+    /** The projector head {@link #withProjector} saves: BatchNorm inside, so inference mode matters. */
+    public static final MlpSpec TINY_PROJECTOR = MlpSpec.byol(12, 5);
+
+    /**
+     * A tiny random encoder with a projector ({@link #TINY_PROJECTOR}) for
+     * {@code channels}×{@code size}×{@code size} images, the running statistics of the backbone's
+     * and the projector's BatchNorm moved away from their start; as {@code nlb pretrain} saves it.
+     */
+    public static Path withProjector(Path dir, int channels, int size) {
+        EncoderSpec spec = spec(channels, size, size, TINY_WIDTHS);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(1);
+            SslNetwork net = new SslNetwork(spec.backbone(), TINY_PROJECTOR, null);
+            Shape input = new Shape(8, channels, size, size);
+            net.initialize(manager, DataType.FLOAT32, input);
+            for (int pass = 0; pass < 3; pass++) {
+                net.forward(new ParameterStore(manager, false),
+                        new NDList(manager.randomNormal(0.3f, 1.5f, input, DataType.FLOAT32)), true);
+            }
+            EncoderStore.save(dir, net.backbone(), new EncoderStore.Projector(net.projectorSpec(), net.projector()),
+                    spec, false);
         }
         return dir;
     }

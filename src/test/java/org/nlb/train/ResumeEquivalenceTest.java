@@ -80,6 +80,8 @@ class ResumeEquivalenceTest {
         }
         assertThat(Files.readAllBytes(resumed.resolve(EncoderStore.PARAMS_FILE)))
                 .isEqualTo(Files.readAllBytes(straight.resolve(EncoderStore.PARAMS_FILE)));
+        assertThat(Files.readAllBytes(resumed.resolve(EncoderStore.PROJECTOR_FILE)))
+                .isEqualTo(Files.readAllBytes(straight.resolve(EncoderStore.PROJECTOR_FILE)));
         assertThat(Files.readAllLines(resumed.resolve(CsvLog.FILE))).hasSize(3);
     }
 }

@@ -1,0 +1,95 @@
+package org.nlb.report;
+
+import java.util.List;
+
+/**
+ * Section 2: the metrics table (DESIGN §4). One row per selector, random marked as the baseline and
+ * label-aware as the ceiling; CCR, target, budget; then per probe clean accuracy, its drop, poison
+ * accuracy, ASR, ASR on the clean encoder and the backdoor effect. Percentages with one decimal,
+ * mean ± std over seeds.
+ */
+final class MetricsTableSection implements ReportSection {
+    private static final List<Metric> COLUMNS = List.of(Metric.CLEAN_ACC, Metric.CLEAN_ACC_DROP, Metric.POISON_ACC,
+            Metric.ASR, Metric.ASR_CLEAN_ENCODER, Metric.BACKDOOR);
+
+    private final RunResults results;
+
+    MetricsTableSection(RunResults results) {
+        this.results = results;
+    }
+
+    @Override
+    public String id() {
+        return "metrics";
+    }
+
+    @Override
+    public String heading() {
+        return "Metrics";
+    }
+
+    @Override
+    public void writeBody(Html html) {
+        List<Probe> probes = results.probes();
+        int seeds = results.seeds().length;
+        html.note("All numbers in %" + (seeds > 1 ? ", mean ± standard deviation over " + seeds + " seeds" : ", one seed")
+                + ". Backdoor effect = ASR − ASR on the clean encoder (same trigger and target): only it is the backdoor."
+                + " Clean-acc drop = the clean encoder's clean accuracy − the victim's.");
+        html.open("div", "scroll").open("table", "metrics");
+        html.open("thead").open("tr");
+        html.raw("<th rowspan=\"2\">selector</th><th rowspan=\"2\">CCR</th><th rowspan=\"2\">target</th>"
+                + "<th rowspan=\"2\">budget M<br>(share)</th>");
+        for (Probe p : probes) {
+            html.raw("<th colspan=\"" + COLUMNS.size() + "\" class=\"group\">").text(p.title()).raw("</th>");
+        }
+        html.close("tr").open("tr");
+        for (Probe p : probes) {
+            for (Metric m : COLUMNS) {
+                html.element("th", m == Metric.CLEAN_ACC ? "first" : "", m.label());
+            }
+        }
+        html.close("tr").close("thead").open("tbody");
+        for (SelectorResult s : results.selectors()) {
+            html.open("tr", s.role().name().toLowerCase());
+            html.open("th", "name").text(s.name());
+            if (!s.role().label().isEmpty()) {
+                html.raw("<br>").element("span", "role", s.role().label());
+            }
+            html.close("th");
+            cell(html, "", Percent.of(s.ccr().mean()), spread(s.ccr()));
+            html.element("td", "", s.target() < 0 ? Percent.MISSING : s.target() + " " + results.dataset().className(s.target()));
+            cell(html, "", Integer.toString(results.budget()),
+                    Double.isNaN(results.poisonShare()) ? "" : Percent.withSign(results.poisonShare()));
+            for (Probe p : probes) {
+                for (Metric m : COLUMNS) {
+                    Stat v = s.stat(p, m);
+                    boolean signed = m == Metric.BACKDOOR || m == Metric.CLEAN_ACC_DROP;
+                    cell(html, (m == Metric.CLEAN_ACC ? "first " : "") + (m == Metric.BACKDOOR ? "effect" : ""),
+                            signed ? Percent.points(v.mean()) : Percent.of(v.mean()), spread(v));
+                }
+            }
+            html.close("tr");
+        }
+        html.close("tbody").close("table").close("div");
+        StringBuilder clean = new StringBuilder("Clean encoder (never poisoned): ");
+        for (Probe p : probes) {
+            Stat acc = results.cleanAcc().getOrDefault(p, Stat.missing());
+            clean.append(p.title()).append(" clean accuracy ").append(Percent.of(acc)).append(" %; ");
+        }
+        html.note(clean.substring(0, clean.length() - 2) + ".");
+    }
+
+    /** {@code ± std} for several seeds, else nothing. */
+    private static String spread(Stat s) {
+        return s.count() > 1 && s.defined() ? "± " + Percent.of(s.std()) : "";
+    }
+
+    /** A number with an optional second, smaller line (the spread, or the budget's share). */
+    private static void cell(Html html, String cls, String main, String second) {
+        html.open("td", cls.strip()).text(main);
+        if (!second.isEmpty()) {
+            html.raw("<br>").element("span", "sd", second);
+        }
+        html.close("td");
+    }
+}

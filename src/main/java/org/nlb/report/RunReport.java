@@ -1,0 +1,55 @@
+package org.nlb.report;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.nlb.io.AtomicOutput;
+
+/**
+ * The HTML report of one {@code nlb run} directory (issue 6, DESIGN §4 and §7): a verdict that
+ * flags an unconvincing result in words, the metrics table, charts of ASR and clean accuracy, the
+ * poison sets' class histograms, a PCA view of the attacker's features, clean and triggered
+ * images, training losses, confusion matrices of triggered predictions, the config and timings.
+ * One self-contained file: images are embedded PNG data URIs, CSS is inline, no script, no URL.
+ * Reads only {@code results.json} and the files it points to; a missing or malformed
+ * {@code results.json} is bad input, a missing optional file only makes its section say so.
+ */
+public final class RunReport {
+    /** The default file name, inside the run directory. */
+    public static final String FILE = "report.html";
+
+    private RunReport() {}
+
+    /** Writes {@code runDir/report.html}; returns its path. */
+    public static Path write(Path runDir) {
+        return write(runDir, runDir.resolve(FILE));
+    }
+
+    /** Writes the report of {@code runDir} to {@code out}, atomically; returns {@code out}. */
+    public static Path write(Path runDir, Path out) {
+        String html = render(runDir);
+        AtomicOutput.writeString(out, html);
+        return out;
+    }
+
+    /** The report of {@code runDir} as HTML text. */
+    public static String render(Path runDir) {
+        // Charts are drawn off-screen; without this, AWT may look for a display.
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+        RunResults results = RunResultsReader.read(runDir);
+        RunInputs inputs = new RunInputs(results);
+        List<ReportSection> sections = List.of(
+                new VerdictSection(results),
+                new MetricsTableSection(results),
+                new ProbeChartsSection(results),
+                new HistogramSection(results),
+                new ProjectionSection(inputs),
+                new SamplesSection(inputs),
+                new LossCurvesSection(results),
+                new ConfusionSection(results),
+                new ConfigSection(results),
+                new TimingsSection(results));
+        return ReportPage.render(results, sections);
+    }
+}

@@ -1,0 +1,118 @@
+package org.nlb.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.nlb.data.Dataset;
+import org.nlb.data.ImageSet;
+import org.nlb.io.BadInputException;
+import org.nlb.poison.PoisonFile;
+import org.nlb.poison.trigger.ImageShape;
+import org.nlb.poison.trigger.Trigger;
+import org.nlb.poison.trigger.TriggerConfig;
+import org.nlb.poison.trigger.TriggeredImages;
+
+/**
+ * Section 6: a few test images, clean and with the run's trigger (DESIGN §3), and — when the
+ * pretrain split is at hand — the first images of each selector's poison set as the victim saw
+ * them (triggered). Test images are drawn with the first seed.
+ */
+final class SamplesSection implements ReportSection {
+    static final int COUNT = 8;
+
+    private final RunInputs inputs;
+
+    SamplesSection(RunInputs inputs) {
+        this.inputs = inputs;
+    }
+
+    @Override
+    public String id() {
+        return "samples";
+    }
+
+    @Override
+    public String heading() {
+        return "Clean and triggered images";
+    }
+
+    @Override
+    public void writeBody(Html html) {
+        RunResults results = inputs.results();
+        if (results.trigger().isEmpty()) {
+            html.note("Missing: results.json has no trigger block.");
+            return;
+        }
+        Available<Dataset> data = inputs.dataset();
+        if (!data.present()) {
+            html.note("Missing: " + data.why() + ".");
+            return;
+        }
+        TriggerConfig config;
+        Trigger trigger;
+        ImageSet test = data.get().test();
+        try {
+            config = RunTrigger.parse(results.trigger().get(), results.dir(), results.file());
+            trigger = config.buildFor(ImageShape.of(test));
+        } catch (BadInputException e) {
+            html.note("Missing: the trigger could not be built: " + e.getMessage());
+            return;
+        }
+        int k = Math.min(COUNT, test.size());
+        int[] picked = new SplittableRandom(results.seeds()[0]).ints(0, test.size()).distinct().limit(k).toArray();
+        html.note("Trigger " + config.name() + " " + config.parameters() + ".");
+        html.figure(grid(TriggeredImages.cleanThenTriggered(test, picked, trigger), List.of("clean test", "triggered"), k),
+                k + " test images, clean (top) and with the trigger (bottom).");
+        poisonRows(html, trigger, data.get());
+    }
+
+    private void poisonRows(Html html, Trigger trigger, Dataset data) {
+        RunResults results = inputs.results();
+        Available<int[]> pretrain = inputs.pretrainIndices();
+        if (!pretrain.present() || results.runs().isEmpty()) {
+            html.note("Poison images not shown: " + (results.runs().isEmpty() ? "results.json lists no runs"
+                    : pretrain.why()) + ".");
+            return;
+        }
+        SeedRun run = results.runs().get(0);
+        List<String> captions = new ArrayList<>();
+        List<int[]> rows = new ArrayList<>();
+        int[] train = new int[0];
+        for (SelectorResult s : results.selectors()) {
+            SeedRun.Selector sel = run.selectors().get(s.name());
+            if (sel == null || sel.poison().isEmpty()) {
+                continue;
+            }
+            try {
+                int[] indices = PoisonFile.read(sel.poison().get()).indices();
+                int n = Math.min(COUNT, indices.length);
+                int[] row = new int[n];
+                for (int j = 0; j < n; j++) {
+                    if (indices[j] >= pretrain.get().length) {
+                        throw new BadInputException(sel.poison().get(), "index " + indices[j] + " is past the pretrain split");
+                    }
+                    row[j] = train.length + j;
+                }
+                int[] more = IntStream.range(0, n).map(j -> pretrain.get()[indices[j]]).toArray();
+                train = IntStream.concat(IntStream.of(train), IntStream.of(more)).toArray();
+                captions.add(s.name());
+                rows.add(row);
+            } catch (BadInputException e) {
+                html.note("Missing: " + e.getMessage());
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        ImageSet picked = TriggeredImages.all(data.train().subset(train), trigger);
+        html.figure(new ImageGrid(picked, ImageGrid.scaleFor(picked, 56)).render(captions, rows),
+                "The first poison images of each selector (seed " + run.seed() + "), triggered, as the victim pretrained on"
+                        + " them.");
+    }
+
+    private static java.awt.image.BufferedImage grid(ImageSet both, List<String> captions, int k) {
+        ImageGrid grid = new ImageGrid(both, ImageGrid.scaleFor(both, 56));
+        return grid.render(captions, List.of(IntStream.range(0, k).toArray(), IntStream.range(k, 2 * k).toArray()));
+    }
+}

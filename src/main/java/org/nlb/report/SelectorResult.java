@@ -1,0 +1,75 @@
+package org.nlb.report;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One selector's summary over the seeds of a run ({@code results.json} "selectors.&lt;name&gt;").
+ *
+ * @param name the selector, e.g. {@code contrastive}
+ * @param ccr fraction of the poison set in its majority class (DESIGN §2)
+ * @param target the most common target class over seeds
+ * @param targets the target class of each seed
+ * @param probes per probe, per metric
+ * @param seconds per step ({@code select}, {@code victim_pretrain}, {@code probe})
+ */
+public record SelectorResult(String name, Stat ccr, int target, int[] targets, Map<Probe, Map<Metric, Stat>> probes,
+                             Map<String, Stat> seconds) {
+    /** What a selector stands for in the comparison. */
+    public enum Role {
+        /** Label-free: the attack under test. */
+        ATTACK(""),
+        /** Random poisoning: what any selector must beat. */
+        BASELINE("baseline"),
+        /** Label-aware: the oracle upper bound, uses labels. */
+        CEILING("oracle ceiling");
+
+        private final String label;
+
+        Role(String label) {
+            this.label = label;
+        }
+
+        /** How the report marks the role; empty for the attack. */
+        public String label() {
+            return label;
+        }
+    }
+
+    public SelectorResult {
+        targets = targets.clone();
+        EnumMap<Probe, Map<Metric, Stat>> copy = new EnumMap<>(Probe.class);
+        probes.forEach((p, m) -> copy.put(p, Collections.unmodifiableMap(new EnumMap<>(m))));
+        probes = Collections.unmodifiableMap(copy);
+        seconds = Map.copyOf(seconds);
+    }
+
+    public Role role() {
+        return switch (name) {
+            case "random" -> Role.BASELINE;
+            case "label-aware" -> Role.CEILING;
+            default -> Role.ATTACK;
+        };
+    }
+
+    /** The metric of one probe, or missing when the run did not measure it. */
+    public Stat stat(Probe probe, Metric metric) {
+        Map<Metric, Stat> m = probes.get(probe);
+        return m == null ? Stat.missing() : m.getOrDefault(metric, Stat.missing());
+    }
+
+    public boolean has(Probe probe) {
+        return probes.containsKey(probe);
+    }
+
+    public Optional<Stat> seconds(String step) {
+        return Optional.ofNullable(seconds.get(step));
+    }
+
+    @Override
+    public int[] targets() {
+        return targets.clone();
+    }
+}

@@ -1,0 +1,70 @@
+package org.nlb.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Section 1: the verdict box. One headline ({@link VerdictHeadline}) and one sentence per selector
+ * and probe ({@link BackdoorVerdict}), so that an unconvincing result is flagged in words before
+ * anyone reads a number.
+ */
+final class VerdictSection implements ReportSection {
+    private final RunResults results;
+
+    VerdictSection(RunResults results) {
+        this.results = results;
+    }
+
+    @Override
+    public String id() {
+        return "verdict";
+    }
+
+    @Override
+    public String heading() {
+        return "Verdict";
+    }
+
+    /** The findings, selector by selector, probe by probe; random (the baseline) last. */
+    static List<BackdoorVerdict.Finding> findings(RunResults results) {
+        List<BackdoorVerdict.Finding> out = new ArrayList<>();
+        List<SelectorResult> ordered = new ArrayList<>(results.selectors());
+        ordered.sort((a, b) -> Boolean.compare(a.role() == SelectorResult.Role.BASELINE,
+                b.role() == SelectorResult.Role.BASELINE));
+        for (SelectorResult s : ordered) {
+            for (Probe p : results.probes()) {
+                if (!s.has(p)) {
+                    continue;
+                }
+                Optional<Stat> random = results.random().filter(r -> r != s).map(r -> r.stat(p, Metric.BACKDOOR));
+                out.add(BackdoorVerdict.judge(new BackdoorVerdict.Evidence(s.name(), s.role(), p.title(),
+                        results.dataset().className(s.target()), s.stat(p, Metric.ASR),
+                        s.stat(p, Metric.ASR_CLEAN_ENCODER), s.stat(p, Metric.BACKDOOR), random)));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void writeBody(Html html) {
+        List<BackdoorVerdict.Finding> findings = findings(results);
+        VerdictHeadline headline = VerdictHeadline.of(findings);
+        html.open("div", "verdict " + headline.level().name().toLowerCase(Locale.ROOT));
+        html.element("p", "headline", headline.title());
+        html.paragraph(headline.text());
+        html.open("ul");
+        for (BackdoorVerdict.Finding f : findings) {
+            html.open("li", f.convincing() ? "good" : f.reason() == BackdoorVerdict.Reason.BASELINE ? "info" : "bad");
+            html.text(f.text()).close("li");
+        }
+        html.close("ul");
+        html.element("p", "rule", "Rule: a result is unconvincing when its backdoor effect (ASR on the poisoned victim"
+                + " minus ASR of the same trigger on the clean encoder) is under "
+                + Percent.of(BackdoorVerdict.MIN_EFFECT) + " points, or when it is under "
+                + (int) BackdoorVerdict.RANDOM_FACTOR + "× random poisoning's effect (or within one standard deviation"
+                + " of it, with several seeds).");
+        html.close("div");
+    }
+}
