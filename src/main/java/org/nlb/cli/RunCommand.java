@@ -17,8 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run the whole experiment: split, the attacker's encoder, its features, each selector's poison"
                 + " set, a victim per selector, and linear + kNN probes on every victim and on the clean encoder.",
-            "Writes DIR/config.json, DIR/run.json, DIR/stages/<stage>-<key>/ and DIR/results.json. Running the same"
-                + " command again reuses finished stages and continues an interrupted one."})
+            "Writes DIR/config.json, DIR/run.json, DIR/stages/<stage>-<key>/, DIR/results.json and DIR/report.html."
+                + " Running the same command again reuses finished stages and continues an interrupted one."})
 final class RunCommand implements Callable<Integer> {
     @Option(names = "--preset", paramLabel = "NAME",
             description = "quick (a 2-minute smoke run), default (Fashion-MNIST, ~40 min on 2 cores) or paper"
