@@ -69,7 +69,7 @@ public final class ExperimentRunner {
         }
         dir.start(RunJson.tree(inputs.config()), request.loaded().preset(), request.loaded().configFile(),
                 request.command());
-        ObjectNode results = runner.runAll((System.nanoTime() - start) / 1e9, start);
+        ObjectNode results = runner.runAll(start);
         dir.writeResults(results);
         dir.finish();
         writeReport(dir.path(), err);
@@ -91,7 +91,8 @@ public final class ExperimentRunner {
         err.flush();
     }
 
-    private ObjectNode runAll(double setupSeconds, long start) {
+    /** Every stage, then results.json's content; {@code start} is when the command started. */
+    private ObjectNode runAll(long start) {
         RunConfig config = inputs.config();
         StageStore.Done<SplitStage.Output> split = stage(new SplitStage(inputs));
         ImageSet picked = inputs.train().subset(split.output().pretrain());
