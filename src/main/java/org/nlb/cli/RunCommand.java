@@ -38,7 +38,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: runs/<preset>).")
     Path out;
 
-    @Option(names = "--force", description = "Empty a non-empty DIR first (an earlier run's stages included).")
+    @Option(names = "--force", description = "Use a non-empty DIR that holds no run, emptying it first (a run's"
+            + " DIR is always continued; delete it to start over).")
     boolean force;
 
     @Option(names = "--print-config", description = "Print the resolved configuration as JSON and exit; writes nothing.")

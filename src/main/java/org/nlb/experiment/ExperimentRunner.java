@@ -41,7 +41,7 @@ public final class ExperimentRunner {
      *
      * @param loaded the resolved configuration
      * @param out the run directory
-     * @param force empty a non-empty {@code out} (an earlier run's included) first
+     * @param force empty a non-empty {@code out} that holds no run first (a run is always continued)
      * @param command the command line, for run.json
      */
     public record Request(ConfigLoader.Loaded loaded, Path out, boolean force, List<String> command) {}

@@ -19,8 +19,8 @@ import org.nlb.io.BadInputException;
  * The run directory of {@code nlb run --out DIR} (run contract): {@code run.json} (versions, the
  * command, start and end), {@code config.json} (the resolved configuration), {@code stages/} and
  * finally {@code results.json}. A directory that holds an earlier run is continued, reusing its
- * finished stages; anything else that is not empty is refused unless {@code --force}, which
- * empties it first.
+ * finished stages (also with {@code --force}); anything else that is not empty is refused unless
+ * {@code --force}, which empties it first.
  */
 final class RunDirectory {
     static final String RUN_FILE = "run.json";
@@ -46,7 +46,9 @@ final class RunDirectory {
             throw new BadInputException(out, "is not empty and holds no nlb run (no " + RUN_FILE
                     + "); choose another --out or use --force to empty it");
         }
-        return new RunDirectory(out, force && Files.exists(out));
+        // an earlier run is always continued, with or without --force: the same command after a
+        // kill must continue, and stale stages are never reused (their keys differ)
+        return new RunDirectory(out, force && Files.isDirectory(out) && !holdsRun && !isEmpty(out));
     }
 
     Path path() {
@@ -55,10 +57,10 @@ final class RunDirectory {
 
     /** Whether {@link #start} continues an earlier run in this directory. */
     boolean continues() {
-        return !startOver && Files.isRegularFile(dir.resolve(RUN_FILE));
+        return Files.isRegularFile(dir.resolve(RUN_FILE));
     }
 
-    /** Empties the directory if asked to start over, then writes run.json and config.json. */
+    /** Empties a foreign directory if {@code --force} allowed it, then writes run.json and config.json. */
     void start(JsonNode config, String preset, Optional<Path> configFile, List<String> command) {
         try {
             if (startOver) {

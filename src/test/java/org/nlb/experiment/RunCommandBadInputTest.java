@@ -105,6 +105,10 @@ class RunCommandBadInputTest {
         assertThat(other.resolve("results.json")).exists();
         assertThat(RunJson.JSON.readTree(other.resolve("results.json").toFile()).get("selectors").fieldNames())
                 .toIterable().containsExactly("random");
+        CliRunner.Result again = CliRunner.run(TinyRun.args(config, other, "--force"));
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(again.errLines()).as("--force continues a run, as the same command after a kill must")
+                .contains("[2/7] pretrain-clean-s0 cached", "[5/7] victim-random-s0 cached");
 
         Path file = Files.writeString(tmp.resolve("file"), "x");
         CliRunner.Result notDir = CliRunner.run(TinyRun.args(config, file));
