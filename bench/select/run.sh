@@ -14,7 +14,11 @@
 # nlb runs exactly up to EXACT_MAX_N rows (default 200000) and beyond that with
 # --anchor-sample ANCHOR_SAMPLE (default 10000: approximate anchor, exact poison set of it).
 # JVM heap: -Xmx = 3 x (N x d x 4 bytes) + 192 MB — the raw and the normalised feature copies
-# plus room; the similarity blocks live in native memory, outside the heap.
+# plus room; the similarity blocks live in native memory, outside the heap — plus, for exact runs,
+# 0.27 N^2 + 3200 N bytes for the symmetric screen's per-row stores (SymmetricScreen.peakBytes at
+# this budget, k2 = 0.12 N, with the quarter of headroom ContrastiveSelector.storesFit asks for):
+# 1.16 GB in all at N = 45 000, 3.8 GB at 100 000. With less, nlb falls back to the row-block
+# screen (same answer, about 1.5x the CPU time).
 #
 # Usage: bench/select/run.sh [N...]   (default: 10000 45000 100000; add 1000000 for the sampled
 #        row: about 2 GB of features, 6.3 GB of heap)
@@ -91,6 +95,8 @@ for N in "${SIZES[@]}"; do
   if (( N > EXACT_MAX_N )); then
     mode=(--anchor-sample "$ANCHOR_SAMPLE")
     label=" (--anchor-sample $ANCHOR_SAMPLE)"
+  else
+    heap_mb=$(( heap_mb + (27 * N * N / 100 + 3200 * N) / 1000000 ))
   fi
   echo "N=$N: nlb$label, -Xmx${heap_mb}m..." >&2
   got=$(measure "$OUT/nlb-$N.log" \
@@ -115,7 +121,8 @@ done
 
 echo
 echo "contrastive selection, d = $D, rate $RATE, $CLASSES classes, $THREADS threads; wall time and peak RSS"
-echo "(10^9 bytes) of one run each, process start to exit; nlb heap -Xmx = 3 N d 4 B + 192 MB"
+echo "(10^9 bytes) of one run each, process start to exit; nlb heap -Xmx = 3 N d 4 B + 192 MB" \
+  "(+ 0.27 N^2 + 3200 N B for exact runs)"
 echo
 echo "| N | M | reference (PyTorch) wall / peak RSS | nlb wall / peak RSS | speed ratio (reference / nlb) | agreement | selection alone s (reference / nlb) |"
 echo "|---|---|---|---|---|---|---|"

@@ -15,7 +15,11 @@ import java.util.stream.IntStream;
  * the anchor is the row of highest score (lowest index on ties); the poison set is the M rows most
  * similar to the anchor, most similar first, exact ties to the lower index.
  *
- * <p>How: {@link SimilarityScreen} scores every row from float32 row blocks of S (never N × N).
+ * <p>How: every row is scored from float32 blocks of S (never N × N). When all N rows are scored
+ * and its per-row stores fit the heap ({@link #storesFit}), {@link SymmetricScreen} computes each
+ * S[i, j] = S[j, i] once, half the products; otherwise (and in the scalable mode below)
+ * {@link SimilarityScreen} streams row blocks of S and reduces each row on its own. Both give each
+ * row the exact sums of its own float32 entries, so the choice changes speed and memory only.
  * Float32 rounding moves each similarity by about 1e-6, so every row whose screened score is within
  * {@link ContrastiveScore#tolerance} of the best (at most {@value #MAX_RESCORED} of them) is
  * re-scored from its exact double-precision row ({@link ExactRow}) and the best exact score wins.
@@ -32,12 +36,30 @@ final class ContrastiveSelector implements PoisonSelector {
     /** Most rows re-scored exactly; only exact near-ties among more rows than this could be missed. */
     static final int MAX_RESCORED = 32;
 
+    /** Which screen scores the rows; tests force one or the other. */
+    enum Scheme {
+        /** {@link SymmetricScreen} when all rows are scored and its stores fit the heap, else row blocks. */
+        AUTO,
+        /** {@link SymmetricScreen} whenever all rows are scored, whatever the heap. */
+        SYMMETRIC,
+        /** {@link SimilarityScreen} alone. */
+        ROW_BLOCKS
+    }
+
     private final ContrastiveScore score;
     private final SelectionOptions options;
+    private final Scheme scheme;
+    private final SymmetricScreen.Tuning tuning;
 
     ContrastiveSelector(ContrastiveScore score, SelectionOptions options) {
+        this(score, options, Scheme.AUTO, SymmetricScreen.Tuning.DEFAULT);
+    }
+
+    ContrastiveSelector(ContrastiveScore score, SelectionOptions options, Scheme scheme, SymmetricScreen.Tuning tuning) {
         this.score = score;
         this.options = options;
+        this.scheme = scheme;
+        this.tuning = tuning;
     }
 
     @Override
@@ -49,7 +71,13 @@ final class ContrastiveSelector implements PoisonSelector {
         int[] candidates = candidates(f.rows());
         double[][] sums;
         try (SimilarityScreen screen = new SimilarityScreen(f, threads)) {
-            sums = screen.topSums(candidates, m, k2, options.blockRows());
+            boolean allRows = candidates.length == f.rows();
+            if (allRows && (scheme == Scheme.SYMMETRIC
+                    || scheme == Scheme.AUTO && storesFit(SymmetricScreen.peakBytes(f.rows(), k2, tuning)))) {
+                sums = new SymmetricScreen(screen, tuning).topSums(m, k2, options.blockRows());
+            } else {
+                sums = screen.topSums(candidates, m, k2, options.blockRows());
+            }
         }
         double[] screened = new double[candidates.length];
         double best = Double.NEGATIVE_INFINITY;
@@ -76,6 +104,24 @@ final class ContrastiveSelector implements PoisonSelector {
         }
         int[] poison = ExactRow.largest(anchorRow, m);
         return new Choice(poison, OptionalInt.of(anchor), OptionalDouble.of(anchorScore), Optional.empty());
+    }
+
+    /**
+     * Whether {@code bytes} of stores fit in three quarters of the free heap (the rest leaves the
+     * collector room). Uncollected garbage counts as used, so a "no" is checked again after one
+     * full collection, cheap next to the screen. Only speed and memory depend on the answer.
+     */
+    static boolean storesFit(long bytes) {
+        if (bytes <= freeHeap() / 4 * 3) {
+            return true;
+        }
+        System.gc();
+        return bytes <= freeHeap() / 4 * 3;
+    }
+
+    private static long freeHeap() {
+        Runtime rt = Runtime.getRuntime();
+        return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
     }
 
     /** All rows, or a seeded sample of {@code anchorSample} of them, ascending. */

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
 import org.nlb.compute.TorchEngine;
 
 /**
@@ -20,7 +21,8 @@ import org.nlb.compute.TorchEngine;
  * <p>Each block is one float32 BLAS product on the DJL PyTorch engine (all cores, see
  * {@link TorchEngine}); the per-row reductions ({@link TopSums}) then run on the worker threads,
  * which read the block in place through a direct buffer. Not thread-safe; close it to free the
- * native copy of F and the workers.
+ * native copy of F and the workers. {@link SymmetricScreen} shares its native F, its workers and
+ * their scratch space, and uses it for the rows its own scheme cannot finish.
  */
 final class SimilarityScreen implements AutoCloseable {
     /** Target size of one similarity block: 256 MB of float32… */
@@ -35,6 +37,7 @@ final class SimilarityScreen implements AutoCloseable {
 
     private final FeatureMatrix features;
     private final NDManager manager;
+    private final NDArray all;
     private final NDArray transposed;
     private final ExecutorService pool;
     private final TopSums[] workers;
@@ -44,7 +47,7 @@ final class SimilarityScreen implements AutoCloseable {
     SimilarityScreen(FeatureMatrix normalised, int threads) {
         this.features = normalised;
         this.manager = TorchEngine.get().newBaseManager();
-        NDArray all = manager.create(normalised.data(), new Shape(normalised.rows(), normalised.cols()));
+        this.all = manager.create(normalised.data(), new Shape(normalised.rows(), normalised.cols()));
         this.transposed = all.transpose();
         this.pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "nlb-similarity");
@@ -69,7 +72,7 @@ final class SimilarityScreen implements AutoCloseable {
         return (int) Math.max(1, Math.min(Math.min(candidates, rows), maxBlockRows(n)));
     }
 
-    private static long maxBlockRows(int n) {
+    static long maxBlockRows(int n) {
         return Math.max(1, MAX_BLOCK_FLOATS / n);
     }
 
@@ -100,18 +103,23 @@ final class SimilarityScreen implements AutoCloseable {
     }
 
     private void reduce(FloatBuffer values, int start, int count, int n, int k1, int k2, double[][] result) {
+        onWorkers(worker -> {
+            double[] sums = new double[2];
+            for (int r = worker; r < count; r += workers.length) {
+                values.get(r * n, rows[worker], 0, n);
+                workers[worker].compute(rows[worker], 0, n, k1, k2, sums);
+                result[0][start + r] = sums[0];
+                result[1][start + r] = sums[1];
+            }
+        });
+    }
+
+    /** Runs {@code task(w)} for every worker w = 0 … threads−1 on its own thread and waits for all. */
+    void onWorkers(IntConsumer task) {
         List<Future<?>> running = new ArrayList<>(workers.length);
         for (int w = 0; w < workers.length; w++) {
             int worker = w;
-            running.add(pool.submit(() -> {
-                double[] sums = new double[2];
-                for (int r = worker; r < count; r += workers.length) {
-                    values.get(r * n, rows[worker], 0, n);
-                    workers[worker].compute(rows[worker], 0, n, k1, k2, sums);
-                    result[0][start + r] = sums[0];
-                    result[1][start + r] = sums[1];
-                }
-            }));
+            running.add(pool.submit(() -> task.accept(worker)));
         }
         for (Future<?> f : running) {
             try {
@@ -120,9 +128,39 @@ final class SimilarityScreen implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
             } catch (ExecutionException e) {
-                throw new IllegalStateException("row reduction failed", e.getCause());
+                throw new IllegalStateException("similarity worker failed", e.getCause());
             }
         }
+    }
+
+    /** The number of workers. */
+    int threads() {
+        return workers.length;
+    }
+
+    /** Worker {@code w}'s row reduction (only that worker may use it). */
+    TopSums topSums(int w) {
+        return workers[w];
+    }
+
+    /** Worker {@code w}'s scratch row of N floats (only that worker may use it). */
+    float[] scratchRow(int w) {
+        return rows[w];
+    }
+
+    /** The L2-normalised features this screen was built on. */
+    FeatureMatrix matrix() {
+        return features;
+    }
+
+    /** The native copy of F (N × d) on {@link #manager()}. */
+    NDArray features() {
+        return all;
+    }
+
+    /** The native manager that owns F; open sub-managers for temporary arrays. */
+    NDManager manager() {
+        return manager;
     }
 
     @Override

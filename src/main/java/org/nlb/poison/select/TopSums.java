@@ -103,6 +103,25 @@ final class TopSums {
     }
 
     /**
+     * A lower bound on the k-th largest of {@code a[0 … n)}, within one bucket (1/2048) of it:
+     * the lower edge of its bucket, found by one branch-free counting pass (−∞ for the lowest
+     * bucket, which also holds everything below −1); 1 ≤ k ≤ n.
+     */
+    float bucketFloor(float[] a, int n, int k) {
+        Arrays.fill(counts, 0);
+        for (int j = 0; j < n; j++) {
+            counts[bucket(a[j])]++;
+        }
+        int seen = 0;
+        int b = BUCKETS - 1;
+        while ((seen += counts[b]) < k) {
+            b--;
+        }
+        // Below the edge by a little more than float rounding can move a value across it.
+        return b == 0 ? Float.NEGATIVE_INFINITY : (float) b / (BUCKETS / 2) - 1f - 0x1p-20f;
+    }
+
+    /**
      * The two bucket passes of the class comment over {@code row[from … from+length)}, whose values
      * all fall into buckets ≥ {@code lowest} (only those are cleared and read).
      */

@@ -7,12 +7,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The contrastive family against hand-worked cases and a naive O(N²) implementation (DESIGN §2). */
+/**
+ * The contrastive family against hand-worked cases and a naive O(N²) implementation (DESIGN §2).
+ * Every selection runs three ways — the automatic scheme, the symmetric screen forced on and the
+ * row-block screen forced on — which must agree exactly ({@link Schemes#selectEveryWay}).
+ */
 class ContrastiveSelectorTest {
     private static final double SIMILARITY_TOLERANCE = 1e-6;
 
     private static Selection select(SelectionStrategy strategy, FeatureMatrix f, int m, SelectionOptions options) {
-        return strategy.select(f, Budget.of(m, f.rows()), options);
+        return Schemes.selectEveryWay(strategy, f, m, options);
     }
 
     private static Selection select(SelectionStrategy strategy, FeatureMatrix f, int m) {

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * fixture written by {@code bench/select/fixture.sh} (PyTorch, {@code bench/select/reference_fixture.py}): one JSON per case with the
  * features file, strategy, budget M, and the reference's anchor, anchor score, poison indices and
  * their similarities to the anchor (float32). Same anchor (or an exact near-tie), and the same
- * poison list except between similarities that differ by less than 1e-6 (DESIGN §2).
+ * poison list except between similarities that differ by less than 1e-6 (DESIGN §2). Both
+ * screening schemes (symmetric and row blocks) must give the same answer.
  */
 class ReferenceFixtureTest {
     private static final double SIMILARITY_TOLERANCE = 1e-6;
@@ -41,7 +42,7 @@ class ReferenceFixtureTest {
         FeatureMatrix f = FeatureMatrix.read(file.resolveSibling(ref.get("features").asText()));
         SelectionStrategy strategy = SelectionStrategy.parse(ref.get("strategy").asText());
         int m = ref.get("budget").asInt();
-        Selection ours = strategy.select(f, Budget.of(m, f.rows()), SelectionOptions.seeded(0));
+        Selection ours = Schemes.selectEveryWay(strategy, f, m, SelectionOptions.seeded(0));
         int refAnchor = ref.get("anchor").asInt();
         ContrastiveScore score = switch (strategy) {
             case CONTRASTIVE_MEAN -> ContrastiveScore.MEAN;

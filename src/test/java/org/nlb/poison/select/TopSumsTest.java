@@ -160,6 +160,28 @@ class TopSumsTest {
     }
 
     @Test
+    void bucketFloorIsALowerBoundWithinOneBucketOfTheKthLargest() {
+        SplittableRandom random = new SplittableRandom(12);
+        TopSums sums = new TopSums(2000);
+        for (int trial = 0; trial < 300; trial++) {
+            int n = 1 + random.nextInt(2000);
+            float[] a = new float[n];
+            for (int j = 0; j < n; j++) {
+                a[j] = random.nextInt(5) == 0 ? 0.5f : (float) (0.3 * random.nextGaussian()); // ties too
+            }
+            int k = 1 + random.nextInt(n);
+            float kth = TopSums.kthLargest(a.clone(), n, k);
+            float floor = sums.bucketFloor(a, n, k);
+            assertThat(floor).as("n=%d k=%d", n, k).isLessThanOrEqualTo(kth);
+            if (kth > -1f + 1f / 1024 && kth < 1f) { // the end buckets also hold everything outside [-1, 1]
+                assertThat(kth - floor).as("n=%d k=%d", n, k).isLessThan(1f / 2048 + 1e-5f);
+            }
+        }
+        assertThat(sums.bucketFloor(new float[] {-1f, -3f}, 2, 2)).isEqualTo(Float.NEGATIVE_INFINITY);
+        assertThat(sums.bucketFloor(new float[] {5f, 0.5f}, 2, 1)).isLessThan(1f);
+    }
+
+    @Test
     void kthLargestFindsOrderStatistics() {
         float[] a = {3f, 1f, 4f, 1f, 5f, 9f, 2f, 6f};
         assertThat(TopSums.kthLargest(a.clone(), a.length, 1)).isEqualTo(9f);
