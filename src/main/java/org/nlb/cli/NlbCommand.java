@@ -14,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
         },
         subcommands = {DatasetsCommand.class, AugmentCommand.class, FeaturesCommand.class, SelectCommand.class,
             TriggerCommand.class, PoisonCommand.class, PretrainCommand.class, ProbeCommand.class, RunCommand.class,
-            ReportCommand.class},
+            SweepCommand.class, ReportCommand.class},
         footer = {"", "Exit status: 0 done, 1 internal error, 2 bad input or usage (one 'error:' line says why)."})
 public final class NlbCommand implements Runnable {
     @Spec

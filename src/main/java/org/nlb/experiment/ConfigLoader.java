@@ -62,6 +62,16 @@ public final class ConfigLoader {
     private record Layer(String source, ObjectNode tree) {}
 
     public static Loaded load(Request request) {
+        return load(request, RunJson.JSON.createObjectNode(), "command line");
+    }
+
+    /**
+     * The configuration with one more layer on top: {@code overrides}, settings in the config
+     * file's shape (e.g. a sweep point's {@code attack.rate} and {@code pretrain.method}), named
+     * {@code source} in errors. It is applied before the recipe's values are filled in, so a
+     * method's own learning rate follows the method.
+     */
+    static Loaded load(Request request, ObjectNode overrides, String source) {
         String preset = request.preset().orElse(DEFAULT_PRESET);
         if (!PRESETS.contains(preset)) {
             throw new BadInputException("--preset", "unknown preset '" + preset + "'; valid: " + String.join(", ", PRESETS));
@@ -74,6 +84,9 @@ public final class ConfigLoader {
         request.data().ifPresent(d -> cli.putObject("data").put("spec", d));
         request.seeds().ifPresent(s -> cli.put("seeds", s));
         layers.add(new Layer("command line", cli));
+        if (!overrides.isEmpty()) {
+            layers.add(new Layer(source, overrides));
+        }
         for (Layer layer : layers) {
             checkKeys(layer.tree(), RunConfig.class, "", layer.source());
         }

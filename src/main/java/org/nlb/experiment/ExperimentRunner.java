@@ -49,13 +49,14 @@ public final class ExperimentRunner {
     /** What the run wrote. */
     public record Result(Path dir, Path results, ObjectNode json) {}
 
-    private ExperimentRunner(RunInputs inputs, ConfigLoader.Loaded loaded, RunDirectory dir, PrintWriter err) {
+    private ExperimentRunner(RunInputs inputs, ConfigLoader.Loaded loaded, RunDirectory dir, StageStore store,
+                             Throughput throughput, PrintWriter err) {
         this.inputs = inputs;
         this.loaded = loaded;
         this.dir = dir;
-        this.store = new StageStore(dir.path());
+        this.store = store;
         this.err = err;
-        this.progress = plan(inputs.config(), inputs.budget().n(), err);
+        this.progress = plan(inputs.config(), inputs.budget().n(), throughput, err);
     }
 
     /** Runs the experiment; progress goes to {@code err}. Bad input is refused before anything is written. */
@@ -63,7 +64,22 @@ public final class ExperimentRunner {
         long start = System.nanoTime();
         RunInputs inputs = RunInputs.load(request.loaded().config());
         RunDirectory dir = RunDirectory.check(request.out(), request.force());
-        ExperimentRunner runner = new ExperimentRunner(inputs, request.loaded(), dir, err);
+        return run(inputs, dir, request, new StageStore(dir.path()), new Throughput(), err, start);
+    }
+
+    /**
+     * One point of {@code nlb sweep}: its inputs were loaded and its directory checked with the
+     * sweep's other points, before anything was written; its stages live in the sweep's shared
+     * {@code stagesDir} and its ETA uses the sweep's {@code throughput}.
+     */
+    static Result runPoint(RunInputs inputs, RunDirectory dir, Request request, Path stagesDir, Throughput throughput,
+                           PrintWriter err) {
+        return run(inputs, dir, request, new StageStore(dir.path(), stagesDir), throughput, err, System.nanoTime());
+    }
+
+    private static Result run(RunInputs inputs, RunDirectory dir, Request request, StageStore store,
+                              Throughput throughput, PrintWriter err, long start) {
+        ExperimentRunner runner = new ExperimentRunner(inputs, request.loaded(), dir, store, throughput, err);
         if (dir.continues()) {
             err.println("continuing the run in " + request.out() + " (finished stages are reused)");
         }
@@ -104,6 +120,8 @@ public final class ExperimentRunner {
             runs.add(runSeed(seed, split, images, labels));
         }
         return ResultsJson.of(inputs, loaded.preset(), runs, images.size(), split.output().downstream().length,
+                new ResultsJson.SplitFiles(store.relative(split.output().pretrainFile()),
+                        store.relative(split.output().downstreamFile())),
                 stageSeconds, (System.nanoTime() - start) / 1e9);
     }
 
@@ -191,13 +209,24 @@ public final class ExperimentRunner {
     }
 
     /** The stage count and training work of the whole run, for the progress lines and the ETA. */
-    private static RunProgress plan(RunConfig config, int images, PrintWriter err) {
+    private static RunProgress plan(RunConfig config, int images, Throughput throughput, PrintWriter err) {
         int selectors = config.attack().selectors().size();
         boolean extraClean = !config.pretrain().cleanIsAttacker();
         int stages = 1 + config.seeds() * (2 + (extraClean ? 1 : 0) + 4 * selectors);
-        long epochs = config.pretrain().attackerEpochs() + (extraClean ? config.pretrain().victimEpochs() : 0)
-                + (long) selectors * config.pretrain().victimEpochs();
-        return new RunProgress(err, stages, config.seeds() * epochs * images);
+        return new RunProgress(err, stages, imageEpochs(config, images, true), throughput);
+    }
+
+    /**
+     * Images × epochs a run trains on {@code images} pretrain images: the victims, and with
+     * {@code withClean} the attacker's and clean encoders (which a sweep shares between rates).
+     */
+    static long imageEpochs(RunConfig config, int images, boolean withClean) {
+        PretrainSettings p = config.pretrain();
+        long epochs = (long) config.attack().selectors().size() * p.victimEpochs();
+        if (withClean) {
+            epochs += p.attackerEpochs() + (p.cleanIsAttacker() ? 0 : p.victimEpochs());
+        }
+        return config.seeds() * epochs * images;
     }
 
     private static Map<String, StageKey> ordered(String a, StageKey ka, String b, StageKey kb) {

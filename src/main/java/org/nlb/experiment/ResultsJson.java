@@ -16,14 +16,18 @@ import org.nlb.data.Labels;
 final class ResultsJson {
     private ResultsJson() {}
 
+    /** The split's index files, relative to the run directory (the report colours the features with them). */
+    record SplitFiles(String pretrain, String downstream) {}
+
     /**
      * @param pretrainImages N, the images the encoders were pretrained on
      * @param downstreamImages the labeled images the probes train on
+     * @param split the split's index files
      * @param stageSeconds seconds of each stage instance by name, in run order
      * @param wallSeconds wall time of this invocation
      */
     static ObjectNode of(RunInputs inputs, String preset, List<SeedRun> runs, int pretrainImages, int downstreamImages,
-                         Map<String, Double> stageSeconds, double wallSeconds) {
+                         SplitFiles split, Map<String, Double> stageSeconds, double wallSeconds) {
         RunConfig config = inputs.config();
         ObjectNode root = RunJson.JSON.createObjectNode();
         root.put("nlb_version", NlbVersion.get());
@@ -52,6 +56,9 @@ final class ResultsJson {
         root.put("assumed_classes", config.attack().assumedClasses());
         root.put("poison_share", (double) inputs.budget().images() / pretrainImages);
         root.put("feature_space", config.attack().featureSpace());
+        ObjectNode splitJson = root.putObject("split");
+        splitJson.put("pretrain", split.pretrain());
+        splitJson.put("downstream", split.downstream());
         root.set("clean", ResultsAggregator.clean(runs));
         root.set("selectors", ResultsAggregator.selectors(runs, config.attack().selectors()));
 

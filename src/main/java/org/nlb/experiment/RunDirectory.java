@@ -98,7 +98,7 @@ final class RunDirectory {
         RunJson.write(dir.resolve(RUN_FILE), run);
     }
 
-    private static boolean isEmpty(Path dir) {
+    static boolean isEmpty(Path dir) {
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.findAny().isEmpty();
         } catch (IOException e) {

@@ -31,8 +31,17 @@ import org.nlb.poison.trigger.TriggerConfig;
 record RunInputs(RunConfig config, DatasetSpec spec, Dataset dataset, String trainSha256, TriggerConfig trigger,
                  Budget budget) {
     static RunInputs load(RunConfig config) {
+        return load(config, readDataset(config));
+    }
+
+    /** The data set {@code config} names, read once for the points of a sweep that all use it. */
+    static Dataset readDataset(RunConfig config) {
+        return DatasetFormat.readDataset(DatasetSpec.parse(config.data().spec()), ReadOptions.DEFAULT);
+    }
+
+    /** The inputs of {@code config} with its data set {@code dataset} already read. */
+    static RunInputs load(RunConfig config, Dataset dataset) {
         DatasetSpec spec = DatasetSpec.parse(config.data().spec());
-        Dataset dataset = DatasetFormat.readDataset(spec, ReadOptions.DEFAULT);
         Labels train = requireLabels(dataset.train(), spec, "train");
         Labels test = requireLabels(dataset.test(), spec, "test");
         if (train.classCount() != test.classCount()) {

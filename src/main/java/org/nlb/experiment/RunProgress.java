@@ -8,24 +8,29 @@ import java.util.Locale;
  * {@code [3/14] victim-kmeans-s0 (pretrain, 2 epochs on 4,000 images), run ETA 12 min} or
  * {@code [3/14] victim-kmeans-s0 cached}, between which a training stage draws its own progress
  * bar. The ETA counts only training, the bulk of a run: the image-epochs of the pretraining
- * stages not yet done, divided by the images per second measured so far in this process.
+ * stages not yet done, divided by the images per second measured so far ({@link Throughput}).
  */
 final class RunProgress {
     private final PrintWriter err;
     private final int stages;
     private long remainingImageEpochs;
+    private final Throughput throughput;
     private int index;
-    private double trainedImages;
-    private double trainedSeconds;
+
+    RunProgress(PrintWriter err, int stages, long imageEpochs) {
+        this(err, stages, imageEpochs, new Throughput());
+    }
 
     /**
      * @param stages the number of stages the run has
      * @param imageEpochs images × epochs of all its pretraining stages
+     * @param throughput the speed measured so far (shared by the points of a sweep)
      */
-    RunProgress(PrintWriter err, int stages, long imageEpochs) {
+    RunProgress(PrintWriter err, int stages, long imageEpochs, Throughput throughput) {
         this.err = err;
         this.stages = stages;
         this.remainingImageEpochs = imageEpochs;
+        this.throughput = throughput;
     }
 
     void cached(Stage<?> stage) {
@@ -47,19 +52,12 @@ final class RunProgress {
 
     /** A training stage of this process trained {@code images} images (× epochs) in {@code seconds}. */
     void trained(double images, double seconds) {
-        if (images > 0 && seconds > 0) {
-            trainedImages += images;
-            trainedSeconds += seconds;
-        }
+        throughput.add(images, seconds);
     }
 
     /** "ETA 12 min" from the measured throughput, or "ETA unknown" before the first measurement. */
     String eta() {
-        if (trainedSeconds <= 0) {
-            return "ETA unknown";
-        }
-        double seconds = Math.max(0, remainingImageEpochs) / (trainedImages / trainedSeconds);
-        return "ETA " + duration(seconds);
+        return throughput.known() ? "ETA " + duration(throughput.secondsFor(remainingImageEpochs)) : "ETA unknown";
     }
 
     void note(String text) {

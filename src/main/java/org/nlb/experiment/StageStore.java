@@ -25,8 +25,20 @@ final class StageStore {
     private final Path stagesDir;
 
     StageStore(Path runDir) {
+        this(runDir, runDir.resolve(STAGES_DIR));
+    }
+
+    /**
+     * A store outside the run directory: the points of {@code nlb sweep} share one, so a stage
+     * whose key the points share (the split, the clean encoder, its features) is done once.
+     * Keys make that safe: equal keys mean equal settings and inputs.
+     *
+     * @param runDir the run directory that results.json's relative paths start from
+     * @param stagesDir where the stage directories are
+     */
+    StageStore(Path runDir, Path stagesDir) {
         this.root = runDir;
-        this.stagesDir = runDir.resolve(STAGES_DIR);
+        this.stagesDir = stagesDir;
     }
 
     /** A finished stage and its outputs. */
@@ -40,9 +52,10 @@ final class StageStore {
         return stagesDir.resolve(name + "-" + key.value());
     }
 
-    /** The path of {@code file} relative to the run directory, as results.json gives it. */
+    /** The path of {@code file} relative to the run directory, as results.json gives it ({@code ../../stages/…} in a sweep). */
     String relative(Path file) {
-        return root.relativize(file).toString().replace('\\', '/');
+        Path from = root.toAbsolutePath().normalize();
+        return from.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
     }
 
     /** Reuses the stage's complete directory, or runs the stage (continuing an unfinished one if it can). */

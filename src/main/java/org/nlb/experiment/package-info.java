@@ -9,5 +9,10 @@
  * Execution: {@link org.nlb.experiment.ExperimentRunner} runs {@link org.nlb.experiment.Stage}s
  * through a {@link org.nlb.experiment.StageStore}, and {@link org.nlb.experiment.ResultsAggregator}
  * turns the per-seed figures into mean ± std.
+ *
+ * <p>{@code nlb sweep}: {@link org.nlb.experiment.Sweep} runs the protocol once per
+ * {@link org.nlb.experiment.SweepPoint} of a {@link org.nlb.experiment.SweepGrid} (rates × SSL
+ * methods), every point a run directory whose stages live in one shared store, and writes
+ * sweep.json ({@link org.nlb.experiment.SweepJson}) and sweep.html ({@link org.nlb.report.SweepReport}).
  */
 package org.nlb.experiment;

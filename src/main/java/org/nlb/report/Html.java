@@ -71,6 +71,12 @@ final class Html {
         return element("p", "note", text);
     }
 
+    /** A link; {@code href} is a relative path within the output (never an external URL). */
+    Html link(String href, String text) {
+        out.append("<a href=\"").append(escape(href)).append("\">").append(escape(text)).append("</a>");
+        return this;
+    }
+
     /** An embedded PNG image. */
     Html image(BufferedImage image, String alt) {
         out.append("<img src=\"").append(PngDataUri.of(image)).append("\" alt=\"").append(escape(alt))

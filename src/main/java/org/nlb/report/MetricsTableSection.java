@@ -80,12 +80,12 @@ final class MetricsTableSection implements ReportSection {
     }
 
     /** {@code ± std} for several seeds, else nothing. */
-    private static String spread(Stat s) {
+    static String spread(Stat s) {
         return s.count() > 1 && s.defined() ? "± " + Percent.of(s.std()) : "";
     }
 
     /** A number with an optional second, smaller line (the spread, or the budget's share). */
-    private static void cell(Html html, String cls, String main, String second) {
+    static void cell(Html html, String cls, String main, String second) {
         html.open("td", cls.strip()).text(main);
         if (!second.isEmpty()) {
             html.raw("<br>").element("span", "sd", second);

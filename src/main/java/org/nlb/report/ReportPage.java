@@ -49,18 +49,29 @@ final class ReportPage {
             td.bar{white-space:nowrap;font-size:12px;color:#555}
             td.bar span{display:inline-block;height:10px;background:#6d8fb3;vertical-align:middle}
             footer{color:#777;font-size:12px;text-align:center}
+            table.metrics td.point{text-align:left;background:#fafafa}a{color:#245}
             """;
 
     private ReportPage() {}
 
     static String render(RunResults results, List<ReportSection> sections) {
+        return render("nlb run report: " + name(results.dir()), "No-label backdoor run: " + name(results.dir()),
+                subtitle(results), sections, "Written by nlb " + org.nlb.NlbVersion.get() + " from " + results.file()
+                        + " (run by nlb " + results.nlbVersion() + ").");
+    }
+
+    /**
+     * A page in the report's look (shared by the sweep's page): the title, a header with a
+     * subtitle and a table of contents, the numbered sections, a footer.
+     */
+    static String render(String title, String heading, String subtitle, List<ReportSection> sections, String footer) {
         Html html = new Html();
         html.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
-        html.text("nlb run report: " + name(results)).raw("</title>\n<style>\n").raw(CSS).raw("</style>\n</head>\n<body>\n");
+        html.text(title).raw("</title>\n<style>\n").raw(CSS).raw("</style>\n</head>\n<body>\n");
         html.open("main");
         html.open("header");
-        html.element("h1", "", "No-label backdoor run: " + name(results));
-        html.element("p", "sub", subtitle(results));
+        html.element("h1", "", heading);
+        html.element("p", "sub", subtitle);
         html.open("nav");
         int k = 1;
         for (ReportSection s : sections) {
@@ -74,8 +85,7 @@ final class ReportPage {
             html.raw(body(s));
             html.close("section");
         }
-        html.element("footer", "", "Written by nlb " + org.nlb.NlbVersion.get() + " from " + results.file()
-                + " (run by nlb " + results.nlbVersion() + ").");
+        html.element("footer", "", footer);
         html.close("main").raw("</body>\n</html>\n");
         return html.toString();
     }
@@ -93,8 +103,9 @@ final class ReportPage {
         }
     }
 
-    private static String name(RunResults results) {
-        java.nio.file.Path dir = results.dir().toAbsolutePath().normalize();
+    /** The directory's own name, e.g. {@code quick} for {@code runs/quick}. */
+    static String name(java.nio.file.Path path) {
+        java.nio.file.Path dir = path.toAbsolutePath().normalize();
         return dir.getFileName() == null ? dir.toString() : dir.getFileName().toString();
     }
 
