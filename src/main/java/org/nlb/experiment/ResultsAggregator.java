@@ -1,10 +1,12 @@
 package org.nlb.experiment;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import org.nlb.report.Stat;
 
 /**
  * Turns the per-seed outcomes into results.json's figures (run contract): per selector and probe,
@@ -12,7 +14,7 @@ import java.util.function.ToDoubleFunction;
  * DESIGN §4 reads them against — {@code asr_clean_encoder} (the same trigger and target on the
  * clean encoder), {@code backdoor = asr − asr_clean_encoder} and {@code clean_acc_drop} (the clean
  * encoder's clean accuracy minus the victim's) — each as mean ± std over the seeds. Pure: numbers
- * in, JSON out.
+ * in, JSON out. Each figure over the seeds is a {@link Stat}, the record the report reads back.
  */
 final class ResultsAggregator {
     static final List<String> PROBES = List.of("linear", "knn");
@@ -35,15 +37,15 @@ final class ResultsAggregator {
     /** The plain numbers of one selector in one seed, as in results.json's {@code runs}. */
     static ObjectNode figuresJson(ProbeFigures victim, ProbeFigures clean) {
         ObjectNode o = RunJson.JSON.createObjectNode();
-        figures(victim, clean).forEach((k, v) -> Stat.put(o, k, v));
+        figures(victim, clean).forEach((k, v) -> putNumber(o, k, v));
         return o;
     }
 
     /** {@code {"linear": {"clean_acc": STAT}, "knn": {…}}} of the clean encoder over the seeds. */
     static ObjectNode clean(List<SeedRun> runs) {
         ObjectNode o = RunJson.JSON.createObjectNode();
-        o.putObject("linear").set("clean_acc", stat(runs, r -> r.selectors().get(0).cleanLinear().cleanAcc()).json());
-        o.putObject("knn").set("clean_acc", stat(runs, r -> r.selectors().get(0).cleanKnn().cleanAcc()).json());
+        o.putObject("linear").set("clean_acc", json(stat(runs, r -> r.selectors().get(0).cleanLinear().cleanAcc())));
+        o.putObject("knn").set("clean_acc", json(stat(runs, r -> r.selectors().get(0).cleanKnn().cleanAcc())));
         return o;
     }
 
@@ -53,16 +55,16 @@ final class ResultsAggregator {
         for (String name : order) {
             List<SeedRun.Selector> per = runs.stream().map(r -> find(r, name)).toList();
             ObjectNode s = all.putObject(name);
-            s.set("ccr", Stat.of(per.stream().mapToDouble(SeedRun.Selector::ccr).toArray()).json());
+            s.set("ccr", json(Stat.of(per.stream().mapToDouble(SeedRun.Selector::ccr).toArray())));
             int[] targets = per.stream().mapToInt(SeedRun.Selector::target).toArray();
             s.set("targets", RunJson.JSON.valueToTree(targets));
             s.put("target", mostCommon(targets));
             s.set("linear", probe(per, SeedRun.Selector::linear, SeedRun.Selector::cleanLinear));
             s.set("knn", probe(per, SeedRun.Selector::knn, SeedRun.Selector::cleanKnn));
             ObjectNode seconds = s.putObject("seconds");
-            seconds.set("select", Stat.of(per.stream().mapToDouble(SeedRun.Selector::selectSeconds).toArray()).json());
-            seconds.set("victim_pretrain", Stat.of(per.stream().mapToDouble(SeedRun.Selector::victimSeconds).toArray()).json());
-            seconds.set("probe", Stat.of(per.stream().mapToDouble(SeedRun.Selector::probeSeconds).toArray()).json());
+            seconds.set("select", json(Stat.of(per.stream().mapToDouble(SeedRun.Selector::selectSeconds).toArray())));
+            seconds.set("victim_pretrain", json(Stat.of(per.stream().mapToDouble(SeedRun.Selector::victimSeconds).toArray())));
+            seconds.set("probe", json(Stat.of(per.stream().mapToDouble(SeedRun.Selector::probeSeconds).toArray())));
         }
         return all;
     }
@@ -72,7 +74,7 @@ final class ResultsAggregator {
         List<Map<String, Double>> figures = per.stream().map(s -> figures(victim.apply(s), clean.apply(s))).toList();
         ObjectNode o = RunJson.JSON.createObjectNode();
         for (String key : figures.get(0).keySet()) {
-            o.set(key, Stat.of(figures.stream().mapToDouble(f -> f.get(key)).toArray()).json());
+            o.set(key, json(Stat.of(figures.stream().mapToDouble(f -> f.get(key)).toArray())));
         }
         return o;
     }
@@ -101,5 +103,33 @@ final class ResultsAggregator {
 
     private static Stat stat(List<SeedRun> runs, ToDoubleFunction<SeedRun> value) {
         return Stat.of(runs.stream().mapToDouble(value).toArray());
+    }
+
+    /**
+     * A STAT as results.json gives it: {@code {"mean", "std", "values"}}; an undefined value
+     * ({@code NaN}) is {@code null}, in {@code values} too.
+     */
+    static ObjectNode json(Stat stat) {
+        ObjectNode o = RunJson.JSON.createObjectNode();
+        putNumber(o, "mean", stat.mean());
+        putNumber(o, "std", stat.std());
+        ArrayNode v = o.putArray("values");
+        for (double x : stat.values()) {
+            if (Double.isNaN(x)) {
+                v.addNull();
+            } else {
+                v.add(x);
+            }
+        }
+        return o;
+    }
+
+    /** Puts {@code value}, or null when it is undefined. */
+    private static void putNumber(ObjectNode o, String key, double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            o.putNull(key);
+        } else {
+            o.put(key, value);
+        }
     }
 }

@@ -5,28 +5,42 @@ import java.util.Arrays;
 /**
  * One number of a run over its seeds, as {@code results.json} holds it (run contract, issue 6):
  * the mean, the sample standard deviation (0 with one seed) and the value of each seed. A metric
- * that is undefined (e.g. ASR with no test image outside the target class) has a NaN mean.
+ * that is undefined (e.g. ASR with no test image outside the target class) has a NaN mean. The
+ * engine aggregates its seeds into this record ({@code org.nlb.experiment.ResultsAggregator}
+ * writes it as {@code {"mean", "std", "values"}}) and the report reads the file back into it.
  *
  * @param mean the mean over seeds, NaN when undefined
  * @param std the sample standard deviation, 0 with one seed
- * @param values one value per seed (may be empty when only the mean was written)
+ * @param values one value per seed (may be empty when only the mean was written); NaN where a seed's
+ *     value is undefined
  */
 public record Stat(double mean, double std, double[] values) {
     public Stat {
         values = values.clone();
     }
 
-    /** The statistic of {@code values}: their mean and sample standard deviation. */
+    /**
+     * The statistic of {@code values}: their mean and sample standard deviation (n − 1), over the
+     * defined ones — an undefined (NaN) value is kept in {@link #values()} but left out of both;
+     * with no defined value the mean and std are NaN.
+     */
     public static Stat of(double... values) {
-        if (values.length == 0) {
-            return new Stat(Double.NaN, 0, values);
-        }
-        double mean = Arrays.stream(values).average().orElse(Double.NaN);
-        double ss = 0;
+        double sum = 0;
+        int n = 0;
         for (double v : values) {
-            ss += (v - mean) * (v - mean);
+            if (!Double.isNaN(v)) {
+                sum += v;
+                n++;
+            }
         }
-        double std = values.length > 1 ? Math.sqrt(ss / (values.length - 1)) : 0;
+        double mean = n == 0 ? Double.NaN : sum / n;
+        double squares = 0;
+        for (double v : values) {
+            if (!Double.isNaN(v)) {
+                squares += (v - mean) * (v - mean);
+            }
+        }
+        double std = n == 0 ? Double.NaN : n == 1 ? 0 : Math.sqrt(squares / (n - 1));
         return new Stat(mean, std, values);
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.nlb.report.Stat;
 
 class ResultsAggregatorTest {
     private static SeedRun.Selector selector(String name, int target, double ccr, double asr, double cleanAsr,
@@ -34,8 +35,8 @@ class ResultsAggregatorTest {
         assertThat(Stat.of(0.42).std()).isZero();
         Stat undefined = Stat.of(0.2, Double.NaN, 0.4);
         assertThat(undefined.mean()).isCloseTo(0.3, within(1e-12));
-        assertThat(undefined.json().get("values").get(1).isNull()).isTrue();
-        assertThat(Stat.of(Double.NaN).json().get("mean").isNull()).isTrue();
+        assertThat(ResultsAggregator.json(undefined).get("values").get(1).isNull()).isTrue();
+        assertThat(ResultsAggregator.json(Stat.of(Double.NaN)).get("mean").isNull()).isTrue();
     }
 
     @Test
