@@ -42,12 +42,12 @@ final class ConfusionSection implements ReportSection {
             html.note("Missing: results.json lists no runs, so there is no metrics.json to read.");
             return;
         }
-        SeedRun run = results.runs().get(0);
+        SeedArtefacts run = results.runs().get(0);
         html.note("Seed " + run.seed() + ". Rows: true class; columns: predicted class after the trigger (numbered as"
                 + " the rows); shading: share of the row. The target column is outlined in red.");
         List<String> problems = new ArrayList<>();
         for (SelectorResult s : results.selectors()) {
-            SeedRun.Selector sel = run.selectors().get(s.name());
+            SeedArtefacts.Selector sel = run.selectors().get(s.name());
             if (sel == null) {
                 problems.add(s.name() + ": results.json has no entry for seed " + run.seed());
                 continue;

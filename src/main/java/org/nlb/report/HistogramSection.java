@@ -50,8 +50,8 @@ final class HistogramSection implements ReportSection {
         for (SelectorResult s : results.selectors()) {
             DefaultCategoryDataset data = new DefaultCategoryDataset();
             List<PoisonSummary> seeds = new ArrayList<>();
-            for (SeedRun run : results.runs()) {
-                SeedRun.Selector sel = run.selectors().get(s.name());
+            for (SeedArtefacts run : results.runs()) {
+                SeedArtefacts.Selector sel = run.selectors().get(s.name());
                 Optional<Path> poison = sel == null ? Optional.empty() : sel.poison();
                 if (poison.isEmpty()) {
                     problems.add(s.name() + " seed " + run.seed() + ": results.json names no poison.json");

@@ -48,12 +48,12 @@ final class LossCurvesSection implements ReportSection {
         }
         List<String> problems = new ArrayList<>();
         html.open("div", "grid");
-        for (SeedRun run : results.runs()) {
+        for (SeedArtefacts run : results.runs()) {
             XYSeriesCollection data = new XYSeriesCollection();
             List<Color> colours = new ArrayList<>();
             add(data, colours, CLEAN, Color.BLACK, run.attackerEncoder(), problems);
             for (SelectorResult s : results.selectors()) {
-                SeedRun.Selector sel = run.selectors().get(s.name());
+                SeedArtefacts.Selector sel = run.selectors().get(s.name());
                 add(data, colours, "victim of " + s.name(), ChartStyle.selector(s.name()),
                         sel == null ? Optional.empty() : sel.victim(), problems);
             }

@@ -20,7 +20,7 @@ import org.nlb.poison.PoisonFile;
  * Section 5: the attacker's features (DESIGN §1 step 3) projected on their first two principal
  * components, fitted on a seeded sample of at most {@link #SAMPLE} rows ({@link Pca}); one scatter
  * per selector with its poison set drawn on top in black. The sample is coloured by true class
- * when the pretrain labels can be read ({@link RunInputs}), else grey. Uses the first seed's
+ * when the pretrain labels can be read ({@link SectionInputs}), else grey. Uses the first seed's
  * features; the sample is drawn with that seed.
  */
 final class ProjectionSection implements ReportSection {
@@ -29,9 +29,9 @@ final class ProjectionSection implements ReportSection {
     static final int MAX_POISON_POINTS = 2000;
     private static final int MAX_LEGEND_CLASSES = 12;
 
-    private final RunInputs inputs;
+    private final SectionInputs inputs;
 
-    ProjectionSection(RunInputs inputs) {
+    ProjectionSection(SectionInputs inputs) {
         this.inputs = inputs;
     }
 
@@ -48,7 +48,7 @@ final class ProjectionSection implements ReportSection {
     @Override
     public void writeBody(Html html) {
         RunResults results = inputs.results();
-        SeedRun run = results.runs().stream().filter(r -> r.features().isPresent()).findFirst().orElse(null);
+        SeedArtefacts run = results.runs().stream().filter(r -> r.features().isPresent()).findFirst().orElse(null);
         if (run == null) {
             html.note("Missing: results.json names no features file (runs[].attacker.features).");
             return;
@@ -76,7 +76,7 @@ final class ProjectionSection implements ReportSection {
         List<String> problems = new ArrayList<>();
         html.open("div", "grid");
         for (SelectorResult s : results.selectors()) {
-            SeedRun.Selector sel = run.selectors().get(s.name());
+            SeedArtefacts.Selector sel = run.selectors().get(s.name());
             if (sel == null || sel.poison().isEmpty()) {
                 problems.add(s.name() + ": results.json names no poison.json for seed " + run.seed());
                 continue;

@@ -38,7 +38,7 @@ public final class RunReport {
             System.setProperty("java.awt.headless", "true");
         }
         RunResults results = RunResultsReader.read(runDir);
-        RunInputs inputs = new RunInputs(results);
+        SectionInputs inputs = new SectionInputs(results);
         List<ReportSection> sections = List.of(
                 new VerdictSection(results),
                 new MetricsTableSection(results),

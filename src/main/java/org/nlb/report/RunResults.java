@@ -34,7 +34,7 @@ import java.util.Optional;
 public record RunResults(Path dir, String nlbVersion, String preset, JsonNode config, DatasetInfo dataset,
                          long[] seeds, Optional<JsonNode> trigger, int budget, double rate, int assumedClasses,
                          double poisonShare, String featureSpace, Map<Probe, Stat> cleanAcc,
-                         List<SelectorResult> selectors, List<SeedRun> runs, double totalSeconds,
+                         List<SelectorResult> selectors, List<SeedArtefacts> runs, double totalSeconds,
                          Map<String, Double> stageSeconds, Optional<Path> splitPretrain) {
     /** The file name. */
     public static final String FILE = "results.json";

@@ -49,7 +49,7 @@ final class RunResultsReader {
                 c.optObject(p.key()).ifPresent(probe -> clean.put(p, probe.stat("clean_acc")));
             }
         });
-        List<SeedRun> runs = new ArrayList<>();
+        List<SeedArtefacts> runs = new ArrayList<>();
         JsonNode runList = root.node().get("runs");
         if (runList != null && !runList.isNull()) {
             if (!runList.isArray()) {
@@ -57,7 +57,7 @@ final class RunResultsReader {
                         + ", expected a list");
             }
             for (int k = 0; k < runList.size(); k++) {
-                runs.add(seedRun(dir, new JsonFields(file, runList.get(k), "runs[" + k + "]"), file, k));
+                runs.add(seedArtefacts(dir, new JsonFields(file, runList.get(k), "runs[" + k + "]"), file, k));
             }
         }
         double total = Double.NaN;
@@ -109,7 +109,7 @@ final class RunResultsReader {
         return new SelectorResult(name, s.stat("ccr"), target, targets, probes, seconds);
     }
 
-    private static SeedRun seedRun(Path dir, JsonFields r, Path file, int k) {
+    private static SeedArtefacts seedArtefacts(Path dir, JsonFields r, Path file, int k) {
         if (!r.node().isObject()) {
             throw new BadInputException(file, "\"runs[" + k + "]\" is not an object");
         }
@@ -117,15 +117,15 @@ final class RunResultsReader {
         Optional<JsonFields> attacker = r.optObject("attacker");
         Optional<Path> encoder = attacker.flatMap(a -> path(dir, a, "encoder"));
         Optional<Path> features = attacker.flatMap(a -> path(dir, a, "features"));
-        Map<String, SeedRun.Selector> selectors = new LinkedHashMap<>();
+        Map<String, SeedArtefacts.Selector> selectors = new LinkedHashMap<>();
         r.optObject("selectors").ifPresent(all -> {
             for (String name : all.names()) {
                 JsonFields s = all.object(name);
-                selectors.put(name, new SeedRun.Selector(path(dir, s, "poison"), path(dir, s, "victim"),
+                selectors.put(name, new SeedArtefacts.Selector(path(dir, s, "poison"), path(dir, s, "victim"),
                         path(dir, s, "metrics"), path(dir, s, "clean_metrics"), s.optInteger("target", -1)));
             }
         });
-        return new SeedRun(seed, encoder, features, selectors);
+        return new SeedArtefacts(seed, encoder, features, selectors);
     }
 
     private static Optional<Path> path(Path dir, JsonFields f, String name) {

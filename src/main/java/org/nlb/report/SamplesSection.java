@@ -21,9 +21,9 @@ import org.nlb.poison.trigger.TriggeredImages;
 final class SamplesSection implements ReportSection {
     static final int COUNT = 8;
 
-    private final RunInputs inputs;
+    private final SectionInputs inputs;
 
-    SamplesSection(RunInputs inputs) {
+    SamplesSection(SectionInputs inputs) {
         this.inputs = inputs;
     }
 
@@ -75,12 +75,12 @@ final class SamplesSection implements ReportSection {
                     : pretrain.why()) + ".");
             return;
         }
-        SeedRun run = results.runs().get(0);
+        SeedArtefacts run = results.runs().get(0);
         List<String> captions = new ArrayList<>();
         List<int[]> rows = new ArrayList<>();
         int[] train = new int[0];
         for (SelectorResult s : results.selectors()) {
-            SeedRun.Selector sel = run.selectors().get(s.name());
+            SeedArtefacts.Selector sel = run.selectors().get(s.name());
             if (sel == null || sel.poison().isEmpty()) {
                 continue;
             }

@@ -15,18 +15,19 @@ import org.nlb.data.ReadOptions;
 import org.nlb.io.BadInputException;
 
 /**
- * The optional inputs several sections share, loaded once and only when asked for: the data set
- * (from {@code results.json}'s dataset spec) and the pretrain split. The split's
- * {@code pretrain.npy} is taken from {@code results.json}'s optional {@code "split": {"pretrain":
- * PATH}}, else from the run's one {@code stages/split-*} directory. A missing or unreadable
- * input becomes a reason, never an error.
+ * The optional inputs several report sections share besides {@code results.json}, loaded once
+ * and only when asked for: the data set (from {@code results.json}'s dataset spec) and the
+ * pretrain split. The split's {@code pretrain.npy} is taken from {@code results.json}'s optional
+ * {@code "split": {"pretrain": PATH}}, else from the run's one {@code stages/split-*} directory. A
+ * missing or unreadable input becomes a reason, never an error (unlike a run's own inputs,
+ * {@code org.nlb.experiment.RunInputs}, which are checked before it starts).
  */
-final class RunInputs {
+final class SectionInputs {
     private final RunResults results;
     private Available<Dataset> dataset;
     private Available<int[]> pretrain;
 
-    RunInputs(RunResults results) {
+    SectionInputs(RunResults results) {
         this.results = results;
     }
 

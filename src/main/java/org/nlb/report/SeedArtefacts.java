@@ -7,16 +7,18 @@ import java.util.Optional;
 
 /**
  * One seed of a run ({@code results.json} "runs[k]"): where its artefacts are, resolved against
- * the run directory. Every path is optional; the report says which one is missing.
+ * the run directory. Every path is optional; the report says which one is missing. The read side
+ * of the entry the engine writes from its {@code org.nlb.experiment.SeedRun}, which also holds the
+ * figures and times the report takes from the aggregated {@link RunResults} instead.
  *
  * @param seed the seed
  * @param attackerEncoder the attacker's (clean) encoder directory
  * @param features the attacker's features of the pretrain images (.npy)
  * @param selectors per selector name, in the order of {@code results.json}
  */
-public record SeedRun(long seed, Optional<Path> attackerEncoder, Optional<Path> features,
-                      Map<String, Selector> selectors) {
-    public SeedRun {
+public record SeedArtefacts(long seed, Optional<Path> attackerEncoder, Optional<Path> features,
+                            Map<String, Selector> selectors) {
+    public SeedArtefacts {
         selectors = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(selectors));
     }
 

@@ -14,7 +14,7 @@ import org.nlb.poison.trigger.TriggerConfig;
 import org.nlb.poison.trigger.TriggerKind;
 
 /** The small readers behind the report: trigger block, log.csv, the feature sample. */
-class RunInputsTest {
+class SectionInputsTest {
     @TempDir
     Path tmp;
 
@@ -80,17 +80,17 @@ class RunInputsTest {
     @Test
     void theSplitIsFoundWhereResultsJsonSaysOrInTheOneSplitStage() throws Exception {
         Path run = RunFixtures.convincingRun(tmp);
-        RunInputs found = new RunInputs(RunResultsReader.read(run));
+        SectionInputs found = new SectionInputs(RunResultsReader.read(run));
         assertThat(found.pretrainLabels().present()).as(found.pretrainLabels().why()).isTrue();
         Path other = Files.createDirectories(run.resolve("stages/split-111111111111"));
         Files.copy(run.resolve("stages/split-000000000000/pretrain.npy"), other.resolve("pretrain.npy"));
-        RunInputs ambiguous = new RunInputs(RunResultsReader.read(run));
+        SectionInputs ambiguous = new SectionInputs(RunResultsReader.read(run));
         assertThat(ambiguous.pretrainIndices().why()).contains("2 split stages");
         var root = (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().readTree(
                 run.resolve("results.json").toFile());
         root.putObject("split").put("pretrain", "stages/split-111111111111/pretrain.npy");
         Files.writeString(run.resolve("results.json"), root.toString());
-        RunInputs declared = new RunInputs(RunResultsReader.read(run));
+        SectionInputs declared = new SectionInputs(RunResultsReader.read(run));
         assertThat(declared.pretrainIndices().present()).isTrue();
         assertThat(List.of(declared.results().splitPretrain().orElseThrow().getFileName().toString()))
                 .containsExactly("pretrain.npy");
