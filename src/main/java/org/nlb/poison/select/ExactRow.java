@@ -97,7 +97,9 @@ final class ExactRow {
 
     /**
      * The k-th largest of {@code a[0 … n)} by a three-way quickselect, leaving the k largest in
-     * {@code a[0 … k)} (in some order).
+     * {@code a[0 … k)} (in some order). {@link TopSums#kthLargest(float[], int, int)} is the same
+     * algorithm on floats, kept apart on purpose: Java generics do not reach primitives, and boxing
+     * or an element accessor would slow TopSums' per-row hot loop. Change both together.
      */
     static double kthLargest(double[] a, int n, int k) {
         int lo = 0;

@@ -188,7 +188,11 @@ final class TopSums {
         return sum + (double) (k - above) * t;
     }
 
-    /** The k-th largest of {@code a[0 … n)} by a three-way quickselect (reorders {@code a}). */
+    /**
+     * The k-th largest of {@code a[0 … n)} by a three-way quickselect (reorders {@code a}). The
+     * float twin of {@link ExactRow#kthLargest(double[], int, int)}, kept primitive for speed; change
+     * both together.
+     */
     static float kthLargest(float[] a, int n, int k) {
         int lo = 0;
         int hi = n - 1;
