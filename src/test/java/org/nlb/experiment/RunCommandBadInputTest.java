@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nlb.testing.BadInputAssert;
 import org.nlb.testing.CliRunner;
 
 /** DESIGN §7 for {@code nlb run}: bad input ends with exit 2, one {@code error:} line, and nothing written. */
@@ -14,11 +15,7 @@ class RunCommandBadInputTest {
     Path tmp;
 
     private void assertRefused(String subject, String problem, String... args) {
-        CliRunner.Result r = CliRunner.run(args);
-        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
-        assertThat(r.errLines()).as(r.toString()).hasSize(1);
-        assertThat(r.errLines().get(0)).startsWith("error: " + subject + ": ").contains(problem);
-        assertThat(r.out()).isEmpty();
+        BadInputAssert.assertCliRefused(CliRunner.run(args), subject, problem);
         assertThat(tmp.resolve("out")).as("nothing written").doesNotExist();
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nlb.testing.BadInputAssert;
 import org.nlb.testing.CliRunner;
 
 /** DESIGN §7 for {@code nlb sweep}: a bad grid ends with exit 2, one {@code error:} line, and nothing written. */
@@ -22,11 +23,7 @@ class SweepCommandBadInputTest {
         args[options.length + 2] = "quick";
         args[options.length + 3] = "--out";
         args[options.length + 4] = tmp.resolve("out").toString();
-        CliRunner.Result r = CliRunner.run(args);
-        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
-        assertThat(r.errLines()).as(r.toString()).hasSize(1);
-        assertThat(r.errLines().get(0)).startsWith("error: " + subject + ": ").contains(problem);
-        assertThat(r.out()).isEmpty();
+        BadInputAssert.assertCliRefused(CliRunner.run(args), subject, problem);
         assertThat(tmp.resolve("out")).as("nothing written").doesNotExist();
     }
 

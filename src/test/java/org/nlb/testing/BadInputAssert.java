@@ -30,4 +30,16 @@ public final class BadInputAssert {
         assertThat(bad.problem()).as("a message that reads alone").doesNotContain("\n");
         return bad;
     }
+
+    /**
+     * Asserts that a command run by {@link CliRunner} ended as bad input must: exit 2, nothing on
+     * stdout, and one stderr line {@code error: <subject>: <problem>} whose problem contains
+     * {@code problem}.
+     */
+    public static void assertCliRefused(CliRunner.Result r, String subject, String problem) {
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertThat(r.errLines()).as(r.toString()).hasSize(1);
+        assertThat(r.errLines().get(0)).startsWith("error: " + subject + ": ").contains(problem);
+        assertThat(r.out()).isEmpty();
+    }
 }

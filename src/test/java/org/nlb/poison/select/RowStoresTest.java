@@ -12,28 +12,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The per-row stores of the symmetric screen against sorting the whole row. */
 class RowStoresTest {
-    /** {Σ k1 largest, Σ k2 largest} of {@code row} by sorting. */
-    private static double[] bySorting(float[] row, int k1, int k2) {
-        float[] sorted = row.clone();
-        Arrays.sort(sorted);
-        double s1 = 0;
-        double s2 = 0;
-        for (int j = 0; j < k2; j++) {
-            s2 += sorted[row.length - 1 - j];
-            if (j < k1) {
-                s1 += sorted[row.length - 1 - j];
-            }
-        }
-        return new double[] {s1, s2};
-    }
-
-    /** The k-th largest of {@code row}. */
-    private static float kth(float[] row, int k) {
-        float[] sorted = row.clone();
-        Arrays.sort(sorted);
-        return sorted[row.length - k];
-    }
-
     /**
      * Offers {@code row} to store 0 in runs of random lengths (contiguous or, for a copy laid out
      * with a stride, strided), finishes it and returns the sums, or null if the store gave up.
@@ -82,12 +60,12 @@ class RowStoresTest {
             int k1 = 1 + random.nextInt(k2);
             // A bound anywhere from −∞ up to the k2-th largest itself; a limit from the tightest
             // allowed (compacting often) to one never reached.
-            float top = kth(row, k2);
+            float top = SortedRow.kth(row, k2);
             float bound = random.nextInt(4) == 0 ? Float.NEGATIVE_INFINITY : top - random.nextInt(3) * 0.01f;
             int limit = k2 + RowStores.RUN + (random.nextBoolean() ? random.nextInt(8) : n);
             RowStores stores = new RowStores(new float[] {bound}, k2, limit);
             double[] got = offerAndFinish(stores, row, k1, random);
-            double[] expected = bySorting(row, k1, k2);
+            double[] expected = SortedRow.topSums(row, k1, k2);
             String what = String.format("%s n=%d k1=%d k2=%d limit=%d", shape, n, k1, k2, limit);
             assertThat(got).as(what).isNotNull();
             assertThat(got[0]).as(what).isCloseTo(expected[0], within(1e-9));
@@ -102,7 +80,7 @@ class RowStoresTest {
         RowStores stores = new RowStores(new float[] {Float.NEGATIVE_INFINITY}, 100, 100 + RowStores.RUN);
         double[] got = offerAndFinish(stores, row, 40, random);
         assertThat(stores.compactions()).isGreaterThan(10);
-        assertThat(got).containsExactly(bySorting(row, 40, 100), within(1e-9));
+        assertThat(got).containsExactly(SortedRow.topSums(row, 40, 100), within(1e-9));
     }
 
     @Test
@@ -149,7 +127,7 @@ class RowStoresTest {
             float[] row = randomRow("gaussian", 2000, random);
             stores.offerAll(r, row, 0, row.length);
             assertThat(stores.finish(r, 5, sums, scratch, out)).isTrue();
-            assertThat(out).containsExactly(bySorting(row, 5, 10), within(1e-9));
+            assertThat(out).containsExactly(SortedRow.topSums(row, 5, 10), within(1e-9));
         }
         assertThat(stores.allocatedBytes()).isEqualTo(4L * 4096 * ChunkPool.SLOT); // one slab
     }

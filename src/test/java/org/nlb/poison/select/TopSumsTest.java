@@ -12,24 +12,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The radix selection against sorting, and its prefilter against the radix selection alone. */
 class TopSumsTest {
-    private static double[] bySorting(float[] row, int k1, int k2) {
-        float[] sorted = row.clone();
-        Arrays.sort(sorted);
-        double s1 = 0;
-        double s2 = 0;
-        for (int j = 0; j < k2; j++) {
-            s2 += sorted[row.length - 1 - j];
-            if (j < k1) {
-                s1 += sorted[row.length - 1 - j];
-            }
-        }
-        return new double[] {s1, s2};
-    }
-
     private static void check(float[] row, int k1, int k2) {
         double[] out = new double[2];
         new TopSums(row.length).compute(row.clone(), 0, row.length, k1, k2, out);
-        double[] expected = bySorting(row, k1, k2);
+        double[] expected = SortedRow.topSums(row, k1, k2);
         assertThat(out[0]).as("k1=%d", k1).isCloseTo(expected[0], within(1e-9));
         assertThat(out[1]).as("k2=%d", k2).isCloseTo(expected[1], within(1e-9));
     }
