@@ -3,12 +3,12 @@ package org.nlb.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.nlb.experiment.ConfigLoader;
 import org.nlb.experiment.ExperimentRunner;
 import org.nlb.experiment.RunSummary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,20 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "Writes DIR/config.json, DIR/run.json, DIR/stages/<stage>-<key>/, DIR/results.json and DIR/report.html."
                 + " Running the same command again reuses finished stages and continues an interrupted one."})
 final class RunCommand implements Callable<Integer> {
-    @Option(names = "--preset", paramLabel = "NAME",
-            description = "quick (a 2-minute smoke run), default (Fashion-MNIST, ~40 min on 2 cores) or paper"
-                    + " (CIFAR-10, needs --data cifar10:DIR); default: default.")
-    String preset;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML or JSON settings overriding the preset's.")
-    Path config;
-
-    @Option(names = "--data", paramLabel = "SPEC", description = "Dataset spec, overriding the preset and config file.")
-    String data;
-
-    @Option(names = "--seeds", paramLabel = "N", description = "Run seeds 0..N-1 (figures as mean ± std), overriding"
-            + " the preset and config file.")
-    Integer seeds;
+    @Mixin
+    RunConfigOptions configOptions;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: runs/<preset>).")
     Path out;
@@ -50,8 +38,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConfigLoader.Loaded loaded = ConfigLoader.load(new ConfigLoader.Request(Optional.ofNullable(preset),
-                Optional.ofNullable(config), Optional.ofNullable(data), Optional.ofNullable(seeds)));
+        ConfigLoader.Loaded loaded = ConfigLoader.load(configOptions.request());
         var stdout = spec.commandLine().getOut();
         if (printConfig) {
             stdout.printf("%s", loaded.json());

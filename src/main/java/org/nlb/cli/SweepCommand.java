@@ -10,6 +10,7 @@ import org.nlb.experiment.Sweep;
 import org.nlb.experiment.SweepGrid;
 import org.nlb.experiment.SweepSummary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,17 +30,8 @@ final class SweepCommand implements Callable<Integer> {
             + " default: the config's pretrain.method.")
     String methods;
 
-    @Option(names = "--preset", paramLabel = "NAME", description = "quick, default or paper, as for 'nlb run'.")
-    String preset;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML or JSON settings overriding the preset's.")
-    Path config;
-
-    @Option(names = "--data", paramLabel = "SPEC", description = "Dataset spec, overriding the preset and config file.")
-    String data;
-
-    @Option(names = "--seeds", paramLabel = "N", description = "Seeds 0..N-1 at every point (mean ± std).")
-    Integer seeds;
+    @Mixin
+    RunConfigOptions configOptions;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Sweep directory (default: runs/sweep-<preset>).")
     Path out;
@@ -53,9 +45,8 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SweepGrid grid = SweepGrid.parse(Optional.ofNullable(rates), Optional.ofNullable(methods));
-        ConfigLoader.Request request = new ConfigLoader.Request(Optional.ofNullable(preset), Optional.ofNullable(config),
-                Optional.ofNullable(data), Optional.ofNullable(seeds));
-        Path dir = out != null ? out : Path.of("runs", "sweep-" + (preset != null ? preset : ConfigLoader.DEFAULT_PRESET));
+        ConfigLoader.Request request = configOptions.request();
+        Path dir = out != null ? out : Path.of("runs", "sweep-" + configOptions.presetName());
         List<String> command = new ArrayList<>(List.of("nlb"));
         command.addAll(spec.commandLine().getParseResult().originalArgs());
         Sweep.Result result = Sweep.run(new Sweep.Request(grid, request, dir, force, command), spec.commandLine().getErr());
