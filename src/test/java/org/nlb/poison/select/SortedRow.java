@@ -11,17 +11,11 @@ final class SortedRow {
 
     /** {Σ of the k1 largest, Σ of the k2 largest} of {@code row}; k1 ≤ k2. */
     static double[] topSums(float[] row, int k1, int k2) {
-        float[] sorted = row.clone();
-        Arrays.sort(sorted);
-        double s1 = 0;
-        double s2 = 0;
-        for (int j = 0; j < k2; j++) {
-            s2 += sorted[row.length - 1 - j];
-            if (j < k1) {
-                s1 += sorted[row.length - 1 - j];
-            }
+        double[] widened = new double[row.length];
+        for (int j = 0; j < row.length; j++) {
+            widened[j] = row[j]; // exact: every float is a double, so order and sums are the same
         }
-        return new double[] {s1, s2};
+        return topSums(widened, k1, k2);
     }
 
     /** {Σ of the k1 largest, Σ of the k2 largest} of {@code row}; k1 ≤ k2. */
