@@ -53,6 +53,7 @@ public final class ProbeReport {
             return m;
         }).orElse(null));
         root.put("target", q.target().isPresent() ? q.target().getAsInt() : null);
+        root.put("trigger_geometry", r.geometry().map(ProbeReport::geometry).orElse(null));
         Map<String, Object> probes = new LinkedHashMap<>();
         for (ProbeRun.ProbeResult p : r.probes()) {
             probes.put(p.name(), probe(p, q));
@@ -65,6 +66,12 @@ public final class ProbeReport {
         root.put("timings", timings);
         root.put("nlb_version", NlbVersion.get());
         return root;
+    }
+
+    private static Map<String, Object> geometry(TriggerGeometry g) {
+        Map<String, Object> m = new LinkedHashMap<>(g.byName());
+        m.put("features", "L2-normalised backbone features, before the linear probe's scaling (as the kNN sees them)");
+        return m;
     }
 
     private static Map<String, Object> encoder(ProbeRun.Request q, ProbeRun.LoadedEncoderSummary e) {
@@ -134,6 +141,9 @@ public final class ProbeReport {
                 r.testLabels().size()));
         q.trigger().ifPresent(t -> sb.append(String.format(Locale.ROOT, "trigger %s %s, target %d (%s)%n", t.name(),
                 t.parameters(), q.target().getAsInt(), r.testLabels().classNames().get(q.target().getAsInt()))));
+        r.geometry().ifPresent(g -> sb.append(String.format(Locale.ROOT,
+                "trigger geometry: cosine %.3f, target pull %+.3f, spread triggered %.3f / clean %.3f%n",
+                g.triggerCosine(), g.targetPull(), g.triggeredSpread(), g.cleanSpread())));
         for (ProbeRun.ProbeResult p : r.probes()) {
             sb.append(String.format(Locale.ROOT, "%-6s clean_acc %.4f", p.name(), p.cleanAcc()));
             p.backdoor().ifPresent(b -> sb.append(String.format(Locale.ROOT, "  poison_acc %.4f  asr %.4f  clean_to_target %.4f",

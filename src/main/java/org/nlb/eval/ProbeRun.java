@@ -54,9 +54,13 @@ public final class ProbeRun {
     public record ProbeResult(String name, double trainAcc, double cleanAcc, Optional<BackdoorMetrics> backdoor,
                               double seconds) {}
 
-    /** Everything {@code metrics.json} reports. */
+    /**
+     * Everything {@code metrics.json} reports; {@code geometry} only with a trigger (measured on the
+     * L2-normalised backbone features, before any probe scaling: {@link TriggerGeometry}).
+     */
     public record Result(Request request, LoadedEncoderSummary encoder, Labels testLabels, int downstreamSize,
-                         List<ProbeResult> probes, double loadSeconds, double featureSeconds, double totalSeconds) {}
+                         List<ProbeResult> probes, Optional<TriggerGeometry> geometry, double loadSeconds,
+                         double featureSeconds, double totalSeconds) {}
 
     /** The encoder's description, kept after its weights are freed. */
     public record LoadedEncoderSummary(org.nlb.model.EncoderSpec spec, int featureDim) {}
@@ -100,6 +104,8 @@ public final class ProbeRun {
 
             int[] trainY = trainLabels.subset(downstream).values();
             int[] testY = testLabels.values();
+            Optional<TriggerGeometry> geometry = triggered.map(t ->
+                    TriggerGeometry.of(test, t, train, trainY, testY, request.target().getAsInt()));
             List<ProbeResult> results = new ArrayList<>();
             if (request.probes().linear()) {
                 long t0 = System.nanoTime();
@@ -114,7 +120,7 @@ public final class ProbeRun {
                         request.target(), classes, t0));
             }
             Result result = new Result(request, new LoadedEncoderSummary(encoder.spec(), train.dim()), testLabels,
-                    downstream.length, results, loadSeconds, featureSeconds, seconds(start));
+                    downstream.length, results, geometry, loadSeconds, featureSeconds, seconds(start));
             AtomicOutput.writeString(request.out(), ProbeReport.json(result));
             return result;
         }

@@ -115,6 +115,16 @@ class ProbeCommandTest {
             assertThat(p.get("clean_to_target").asDouble()).isLessThan(0.1);
         }
         assertThat(m.at("/timings/total_seconds").asDouble()).isPositive();
+
+        JsonNode geometry = m.get("trigger_geometry");
+        assertThat(geometry.fieldNames()).toIterable().startsWith("trigger_cosine", "target_pull", "triggered_spread",
+                "clean_spread");
+        // every triggered image is the same checkerboard: one point, while the clean images differ
+        assertThat(geometry.get("triggered_spread").asDouble()).isCloseTo(1, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(geometry.get("clean_spread").asDouble()).isLessThan(1 - 1e-4);
+        assertThat(geometry.get("trigger_cosine").asDouble()).isBetween(-1.0, 1.0);
+        assertThat(geometry.get("target_pull").isNumber()).isTrue();
+        assertThat(run.out()).contains("trigger geometry: cosine");
     }
 
     @Test
@@ -128,6 +138,8 @@ class ProbeCommandTest {
         assertThat(m.at("/probes").has("knn")).isFalse();
         assertThat(m.at("/probes/linear").has("asr")).isFalse();
         assertThat(m.at("/trigger").isNull()).isTrue();
+        assertThat(m.get("trigger_geometry").isNull()).isTrue();
+        assertThat(run.out()).doesNotContain("geometry");
     }
 
     @ParameterizedTest(name = "[{index}] {1}")
