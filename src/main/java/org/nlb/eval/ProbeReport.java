@@ -69,7 +69,8 @@ public final class ProbeReport {
     }
 
     private static Map<String, Object> geometry(TriggerGeometry g) {
-        Map<String, Object> m = new LinkedHashMap<>(g.byName());
+        Map<String, Object> m = new LinkedHashMap<>();
+        g.byName().forEach((k, v) -> m.put(k, number(v)));
         m.put("features", "L2-normalised backbone features, before the linear probe's scaling (as the kNN sees them)");
         return m;
     }

@@ -164,17 +164,13 @@ public record TriggerGeometry(double triggerCosine, double targetPull, double tr
         return s;
     }
 
-    /** The four figures by their JSON names, in component order; an undefined one (NaN) is null. */
+    /** The four figures by their JSON names, in component order (NaN where undefined). */
     public Map<String, Double> byName() {
         Map<String, Double> m = new LinkedHashMap<>();
-        m.put(TRIGGER_COSINE, defined(triggerCosine));
-        m.put(TARGET_PULL, defined(targetPull));
-        m.put(TRIGGERED_SPREAD, defined(triggeredSpread));
-        m.put(CLEAN_SPREAD, defined(cleanSpread));
+        m.put(TRIGGER_COSINE, triggerCosine);
+        m.put(TARGET_PULL, targetPull);
+        m.put(TRIGGERED_SPREAD, triggeredSpread);
+        m.put(CLEAN_SPREAD, cleanSpread);
         return m;
-    }
-
-    private static Double defined(double v) {
-        return Double.isNaN(v) ? null : v;
     }
 }

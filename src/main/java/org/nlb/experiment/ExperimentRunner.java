@@ -174,7 +174,8 @@ public final class ExperimentRunner {
             outcomes.add(new SeedRun.Selector(name, store.relative(poison.file()), store.relative(victim.dir()),
                     store.relative(probe.output().file()), store.relative(cleanProbe.output().file()), poison.target(),
                     poison.ccr(), probe.output().linear(), probe.output().knn(), cleanProbe.output().linear(),
-                    cleanProbe.output().knn(), poison.seconds(), victim.seconds(), probe.seconds()));
+                    cleanProbe.output().knn(), poison.seconds(), victim.seconds(), probe.seconds(),
+                    probe.output().geometry(), cleanProbe.output().geometry()));
         }
         return new SeedRun(seed, store.relative(attacker.dir()), store.relative(features.dir().resolve(FeaturesStage.FILE)),
                 attacker.seconds(), store.relative(clean.dir()), outcomes);

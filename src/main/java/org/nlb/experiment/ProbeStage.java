@@ -13,6 +13,7 @@ import org.nlb.data.ReadOptions;
 import org.nlb.eval.FeatureExtractor;
 import org.nlb.eval.ProbeKind;
 import org.nlb.eval.ProbeRun;
+import org.nlb.eval.TriggerGeometry;
 import org.nlb.poison.trigger.TriggerConfig;
 
 /**
@@ -24,8 +25,8 @@ import org.nlb.poison.trigger.TriggerConfig;
 final class ProbeStage implements Stage<ProbeStage.Output> {
     static final String FILE = "metrics.json";
 
-    /** metrics.json and its two probes' figures. */
-    record Output(Path file, ProbeFigures linear, ProbeFigures knn) {}
+    /** metrics.json, its two probes' figures and the trigger's geometry (undefined in a metrics.json that predates it). */
+    record Output(Path file, ProbeFigures linear, ProbeFigures knn, TriggerGeometry geometry) {}
 
     private final String name;
     private final DatasetSpec data;
@@ -88,12 +89,25 @@ final class ProbeStage implements Stage<ProbeStage.Output> {
         return Double.NaN;
     }
 
+    /** The {@code trigger_geometry} block of a metrics.json; missing figures are NaN. */
+    static TriggerGeometry geometry(JsonNode g) {
+        return new TriggerGeometry(number(g, TriggerGeometry.TRIGGER_COSINE), number(g, TriggerGeometry.TARGET_PULL),
+                number(g, TriggerGeometry.TRIGGERED_SPREAD), number(g, TriggerGeometry.CLEAN_SPREAD));
+    }
+
+    private static double number(JsonNode g, String key) {
+        JsonNode n = g.get(key);
+        return n == null || !n.isNumber() ? Double.NaN : n.asDouble();
+    }
+
     @Override
     public Output read(Path dir) {
         Path file = dir.resolve(FILE);
         try {
-            JsonNode probes = RunJson.JSON.readTree(file.toFile()).path("probes");
-            return new Output(file, ProbeFigures.of(probes.path("linear")), ProbeFigures.of(probes.path("knn")));
+            JsonNode metrics = RunJson.JSON.readTree(file.toFile());
+            JsonNode probes = metrics.path("probes");
+            return new Output(file, ProbeFigures.of(probes.path("linear")), ProbeFigures.of(probes.path("knn")),
+                    geometry(metrics.path("trigger_geometry")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import org.nlb.eval.TriggerGeometry;
 import org.nlb.report.Stat;
 
 /**
@@ -13,11 +15,15 @@ import org.nlb.report.Stat;
  * {@code clean_acc}, {@code poison_acc}, {@code asr}, {@code clean_to_target}, and the figures
  * DESIGN §4 reads them against — {@code asr_clean_encoder} (the same trigger and target on the
  * clean encoder), {@code backdoor = asr − asr_clean_encoder} and {@code clean_acc_drop} (the clean
- * encoder's clean accuracy minus the victim's) — each as mean ± std over the seeds. Pure: numbers
+ * encoder's clean accuracy minus the victim's) — each as mean ± std over the seeds; and the
+ * trigger's geometry in the victim's and the clean encoder's features ({@link TriggerGeometry}). Pure: numbers
  * in, JSON out. Each figure over the seeds is a {@link Stat}, the record the report reads back.
  */
 final class ResultsAggregator {
     static final List<String> PROBES = List.of("linear", "knn");
+    /** The trigger's geometry in the victims' features, and in the clean encoder's (the control). */
+    static final String GEOMETRY = "trigger_geometry";
+    static final String GEOMETRY_CLEAN = "trigger_geometry_clean_encoder";
 
     private ResultsAggregator() {}
 
@@ -61,6 +67,8 @@ final class ResultsAggregator {
             s.put("target", mostCommon(targets));
             s.set("linear", probe(per, SeedRun.Selector::linear, SeedRun.Selector::cleanLinear));
             s.set("knn", probe(per, SeedRun.Selector::knn, SeedRun.Selector::cleanKnn));
+            s.set(GEOMETRY, geometry(per, SeedRun.Selector::geometry));
+            s.set(GEOMETRY_CLEAN, geometry(per, SeedRun.Selector::cleanGeometry));
             ObjectNode seconds = s.putObject("seconds");
             seconds.set("select", json(Stat.of(per.stream().mapToDouble(SeedRun.Selector::selectSeconds).toArray())));
             seconds.set("victim_pretrain", json(Stat.of(per.stream().mapToDouble(SeedRun.Selector::victimSeconds).toArray())));
@@ -76,6 +84,23 @@ final class ResultsAggregator {
         for (String key : figures.get(0).keySet()) {
             o.set(key, json(Stat.of(figures.stream().mapToDouble(f -> f.get(key)).toArray())));
         }
+        return o;
+    }
+
+    /** A selector's {@link TriggerGeometry} over the seeds: one STAT per figure, null where undefined. */
+    private static ObjectNode geometry(List<SeedRun.Selector> per, Function<SeedRun.Selector, TriggerGeometry> of) {
+        List<Map<String, Double>> figures = per.stream().map(s -> of.apply(s).byName()).toList();
+        ObjectNode o = RunJson.JSON.createObjectNode();
+        for (String key : figures.get(0).keySet()) {
+            o.set(key, json(Stat.of(figures.stream().mapToDouble(f -> f.get(key)).toArray())));
+        }
+        return o;
+    }
+
+    /** One seed's geometry as plain numbers, as in results.json's {@code runs}. */
+    static ObjectNode geometryJson(TriggerGeometry g) {
+        ObjectNode o = RunJson.JSON.createObjectNode();
+        g.byName().forEach((k, v) -> putNumber(o, k, v));
         return o;
     }
 

@@ -93,6 +93,8 @@ final class ResultsJson {
             j.put("ccr", s.ccr());
             j.set("linear", ResultsAggregator.figuresJson(s.linear(), s.cleanLinear()));
             j.set("knn", ResultsAggregator.figuresJson(s.knn(), s.cleanKnn()));
+            j.set(ResultsAggregator.GEOMETRY, ResultsAggregator.geometryJson(s.geometry()));
+            j.set(ResultsAggregator.GEOMETRY_CLEAN, ResultsAggregator.geometryJson(s.cleanGeometry()));
         }
         return o;
     }

@@ -1,6 +1,7 @@
 package org.nlb.experiment;
 
 import java.util.List;
+import org.nlb.eval.TriggerGeometry;
 
 /**
  * What one run seed produced: one entry of results.json's {@code runs}. Paths are relative to
@@ -36,8 +37,11 @@ record SeedRun(long seed, String attackerEncoder, String features, double attack
      * @param selectSeconds the selection's time
      * @param victimSeconds the victim's pretraining time
      * @param probeSeconds the victim's probe stage time
+     * @param geometry the trigger's geometry in the victim's features
+     * @param cleanGeometry the same trigger and target in the clean encoder's features (the control)
      */
     record Selector(String name, String poison, String victim, String metrics, String cleanMetrics, int target,
                     double ccr, ProbeFigures linear, ProbeFigures knn, ProbeFigures cleanLinear, ProbeFigures cleanKnn,
-                    double selectSeconds, double victimSeconds, double probeSeconds) {}
+                    double selectSeconds, double victimSeconds, double probeSeconds, TriggerGeometry geometry,
+                    TriggerGeometry cleanGeometry) {}
 }

@@ -92,7 +92,7 @@ class TriggerGeometryTest {
         TriggerGeometry allTarget = TriggerGeometry.of(test, test, DOWNSTREAM, DOWNSTREAM_LABELS, new int[] {2, 2, 2, 2}, 2);
         assertThat(allTarget.targetPull()).isNaN();
         assertThat(allTarget.byName()).containsKeys("trigger_cosine", "target_pull", "triggered_spread", "clean_spread")
-                .containsEntry("target_pull", null);
+                .containsEntry("target_pull", Double.NaN);
         assertThatThrownBy(() -> TriggerGeometry.of(test, random(5, 3, 1), DOWNSTREAM, DOWNSTREAM_LABELS, new int[4], 0))
                 .isInstanceOf(IllegalArgumentException.class);
     }

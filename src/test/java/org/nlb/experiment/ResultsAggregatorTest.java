@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.nlb.eval.TriggerGeometry;
 import org.nlb.report.Stat;
 
 class ResultsAggregatorTest {
@@ -14,7 +15,10 @@ class ResultsAggregatorTest {
                                              double cleanAcc, double cleanEncoderAcc) {
         ProbeFigures victim = new ProbeFigures(cleanAcc, cleanAcc - 0.01, asr, 0.02);
         ProbeFigures clean = new ProbeFigures(cleanEncoderAcc, cleanEncoderAcc - 0.01, cleanAsr, 0.02);
-        return new SeedRun.Selector(name, "p", "v", "m", "c", target, ccr, victim, victim, clean, clean, 1.5, 10, 2);
+        // the victim's pull grows with the ASR; the clean encoder's geometry was not measured (an old metrics.json)
+        TriggerGeometry geometry = new TriggerGeometry(0.9, asr / 10, 0.5 + asr / 2, 0.8);
+        return new SeedRun.Selector(name, "p", "v", "m", "c", target, ccr, victim, victim, clean, clean, 1.5, 10, 2,
+                geometry, TriggerGeometry.UNDEFINED);
     }
 
     private static List<SeedRun> threeSeeds() {
@@ -61,6 +65,25 @@ class ResultsAggregatorTest {
         assertThat(linear.get("clean_acc_drop").get("mean").asDouble()).isCloseTo(0.04, within(1e-12));
         assertThat(con.get("knn").get("backdoor").get("mean").asDouble()).isCloseTo(0.5, within(1e-12));
         assertThat(con.get("seconds").get("victim_pretrain").get("mean").asDouble()).isEqualTo(10);
+    }
+
+    @Test
+    void theTriggerGeometryIsAggregatedPerSelectorForTheVictimsAndTheCleanEncoder() {
+        JsonNode con = ResultsAggregator.selectors(threeSeeds(), List.of("contrastive")).get("contrastive");
+        JsonNode g = con.get("trigger_geometry");
+        assertThat(g.fieldNames()).toIterable().containsExactly("trigger_cosine", "target_pull", "triggered_spread",
+                "clean_spread");
+        // pulls 0.05, 0.07, 0.06; spreads 0.75, 0.85, 0.80
+        assertThat(g.get("target_pull").get("mean").asDouble()).isCloseTo(0.06, within(1e-12));
+        assertThat(g.get("target_pull").get("std").asDouble()).isCloseTo(0.01, within(1e-12));
+        assertThat(g.get("triggered_spread").get("values")).hasSize(3);
+        assertThat(g.get("trigger_cosine").get("mean").asDouble()).isCloseTo(0.9, within(1e-12));
+        JsonNode control = con.get("trigger_geometry_clean_encoder");
+        assertThat(control.get("target_pull").get("mean").isNull()).isTrue();
+        assertThat(control.get("target_pull").get("values").get(0).isNull()).isTrue();
+        ObjectNode plain = ResultsAggregator.geometryJson(new TriggerGeometry(0.5, Double.NaN, 1, 0.25));
+        assertThat(plain.get("trigger_cosine").asDouble()).isEqualTo(0.5);
+        assertThat(plain.get("target_pull").isNull()).isTrue();
     }
 
     @Test

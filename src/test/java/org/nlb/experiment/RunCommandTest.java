@@ -20,6 +20,7 @@ class RunCommandTest {
     static final List<String> SELECTORS = List.of("contrastive", "kmeans", "random", "label-aware");
     static final List<String> FIGURES = List.of("clean_acc", "poison_acc", "asr", "clean_to_target",
             "asr_clean_encoder", "backdoor", "clean_acc_drop");
+    static final List<String> GEOMETRY = List.of("trigger_cosine", "target_pull", "triggered_spread", "clean_spread");
 
     @TempDir
     Path tmp;
@@ -57,6 +58,13 @@ class RunCommandTest {
                         .isCloseTo(asr - s.get(probe).get("asr_clean_encoder").get("mean").asDouble(),
                                 org.assertj.core.api.Assertions.within(1e-9));
             }
+            for (String geometry : List.of("trigger_geometry", "trigger_geometry_clean_encoder")) {
+                assertThat(s.get(geometry).fieldNames()).toIterable().containsExactlyElementsOf(GEOMETRY);
+                for (String figure : GEOMETRY) {
+                    assertStat(s.get(geometry).get(figure), seeds);
+                    assertThat(s.get(geometry).get(figure).get("mean").isNumber()).as(name + " " + figure).isTrue();
+                }
+            }
             assertThat(s.get("seconds").fieldNames()).toIterable().containsExactly("select", "victim_pretrain", "probe");
         }
         assertThat(r.get("runs")).hasSize(seeds);
@@ -77,6 +85,10 @@ class RunCommandTest {
                 assertThat(metrics.get("target").asInt()).isEqualTo(s.get("target").asInt());
                 assertThat(metrics.get("probes").get("linear").get("asr").asDouble())
                         .isEqualTo(s.get("linear").get("asr").asDouble());
+                assertThat(s.get("trigger_geometry").get("trigger_cosine").asDouble())
+                        .isEqualTo(metrics.get("trigger_geometry").get("trigger_cosine").asDouble());
+                assertThat(s.get("trigger_geometry_clean_encoder").get("target_pull").asDouble()).isEqualTo(
+                        json(dir.resolve(s.get("clean_metrics").asText())).get("trigger_geometry").get("target_pull").asDouble());
             }
         }
         assertThat(r.get("timings").get("total_seconds").asDouble()).isPositive();
