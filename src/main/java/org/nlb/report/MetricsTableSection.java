@@ -77,6 +77,39 @@ final class MetricsTableSection implements ReportSection {
             clean.append(p.title()).append(" clean accuracy ").append(Percent.of(acc)).append(" %; ");
         }
         html.note(clean.substring(0, clean.length() - 2) + ".");
+        if (results.selectors().stream().anyMatch(s -> s.geometry(GeometryFigure.TRIGGER_COSINE, false).defined())) {
+            writeGeometry(html);
+        }
+    }
+
+    /**
+     * The trigger's geometry per selector (issue 7 F-E), victim against clean encoder: whether the
+     * encoder sees the trigger, pulls triggered images toward the target class, or collapses them.
+     */
+    private void writeGeometry(Html html) {
+        html.note("Trigger geometry (cosines of the L2-normalised backbone test features; victim / clean encoder,"
+                + " means over seeds): trigger cosine ≈ 1 = the encoder does not see the trigger; target pull > 0 ="
+                + " triggered images move toward the target class; triggered spread ≈ 1 above the clean spread ="
+                + " triggered images collapse onto one point of their own.");
+        html.open("div", "scroll").open("table", "metrics geometry");
+        html.open("thead").open("tr").element("th", "", "selector");
+        for (GeometryFigure f : GeometryFigure.values()) {
+            html.element("th", "", f.label());
+        }
+        html.close("tr").close("thead").open("tbody");
+        for (SelectorResult s : results.selectors()) {
+            html.open("tr", s.role().name().toLowerCase()).element("th", "name", s.name());
+            for (GeometryFigure f : GeometryFigure.values()) {
+                boolean signed = f == GeometryFigure.TARGET_PULL;
+                html.element("td", "", format(s.geometry(f, false), signed) + " / " + format(s.geometry(f, true), signed));
+            }
+            html.close("tr");
+        }
+        html.close("tbody").close("table").close("div");
+    }
+
+    private static String format(Stat s, boolean signed) {
+        return signed ? Cosine.signed(s.mean()) : Cosine.of(s.mean());
     }
 
     /** {@code ± std} for several seeds, else nothing. */

@@ -106,7 +106,19 @@ final class RunResultsReader {
         int[] targets = s.has("targets") ? java.util.Arrays.stream(s.longs("targets")).mapToInt(Math::toIntExact).toArray()
                 : new int[0];
         int target = s.has("target") ? s.integer("target") : targets.length > 0 ? targets[0] : -1;
-        return new SelectorResult(name, s.stat("ccr"), target, targets, probes, seconds);
+        return new SelectorResult(name, s.stat("ccr"), target, targets, probes, seconds,
+                geometry(s, GeometryFigure.VICTIM_KEY), geometry(s, GeometryFigure.CLEAN_ENCODER_KEY));
+    }
+
+    /** The figures of a trigger-geometry block; none when the block is absent (runs before issue 7 F-E). */
+    private static Map<GeometryFigure, Stat> geometry(JsonFields selector, String key) {
+        Map<GeometryFigure, Stat> m = new EnumMap<>(GeometryFigure.class);
+        selector.optObject(key).ifPresent(g -> {
+            for (GeometryFigure f : GeometryFigure.values()) {
+                m.put(f, g.stat(f.key()));
+            }
+        });
+        return m;
     }
 
     private static SeedArtefacts seedArtefacts(Path dir, JsonFields r, Path file, int k) {

@@ -14,9 +14,12 @@ import java.util.Optional;
  * @param targets the target class of each seed
  * @param probes per probe, per metric
  * @param seconds per step ({@code select}, {@code victim_pretrain}, {@code probe})
+ * @param geometry the trigger's geometry in the victims' features; empty for runs made before it existed
+ * @param cleanGeometry the same in the clean encoder's features, with the same trigger and target
  */
 public record SelectorResult(String name, Stat ccr, int target, int[] targets, Map<Probe, Map<Metric, Stat>> probes,
-                             Map<String, Stat> seconds) {
+                             Map<String, Stat> seconds, Map<GeometryFigure, Stat> geometry,
+                             Map<GeometryFigure, Stat> cleanGeometry) {
     /** What a selector stands for in the comparison. */
     public enum Role {
         /** Label-free: the attack under test. */
@@ -44,6 +47,8 @@ public record SelectorResult(String name, Stat ccr, int target, int[] targets, M
         probes.forEach((p, m) -> copy.put(p, Collections.unmodifiableMap(new EnumMap<>(m))));
         probes = Collections.unmodifiableMap(copy);
         seconds = Map.copyOf(seconds);
+        geometry = Map.copyOf(geometry);
+        cleanGeometry = Map.copyOf(cleanGeometry);
     }
 
     public Role role() {
@@ -58,6 +63,11 @@ public record SelectorResult(String name, Stat ccr, int target, int[] targets, M
     public Stat stat(Probe probe, Metric metric) {
         Map<Metric, Stat> m = probes.get(probe);
         return m == null ? Stat.missing() : m.getOrDefault(metric, Stat.missing());
+    }
+
+    /** A geometry figure of the victims, or of the clean encoder with {@code cleanEncoder}; missing when not measured. */
+    public Stat geometry(GeometryFigure figure, boolean cleanEncoder) {
+        return (cleanEncoder ? cleanGeometry : geometry).getOrDefault(figure, Stat.missing());
     }
 
     public boolean has(Probe probe) {

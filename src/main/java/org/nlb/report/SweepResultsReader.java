@@ -64,7 +64,7 @@ final class SweepResultsReader {
                 });
             }
             selectors.add(new SelectorResult(name, s.stat("ccr"), s.optInteger("target", -1), new int[0], probes,
-                    Map.of()));
+                    Map.of(), Map.of(), Map.of()));
         }
         return new SweepResults.Point(p.text("name"), p.text("method"), p.number("rate"), p.integer("budget"),
                 p.number("poison_share"), p.text("report"), clean, selectors);

@@ -150,6 +150,8 @@ final class RunFixture {
             sel.put("target", o.target());
             sel.put("linear", statProbe(o, 1.0, seeds.length));
             sel.put("knn", statProbe(o, 0.9, seeds.length));
+            sel.put("trigger_geometry", geometry(o.asr()));
+            sel.put("trigger_geometry_clean_encoder", geometry(o.asrClean()));
             sel.put("seconds", Map.of("select", stat(repeat(2.5, seeds.length)),
                     "victim_pretrain", stat(repeat(310.0, seeds.length)), "probe", stat(repeat(20.0, seeds.length))));
             selectors.put(o.name(), sel);
@@ -208,6 +210,16 @@ final class RunFixture {
         m.put("mean", s.mean());
         m.put("std", s.std());
         m.put("values", values);
+        return m;
+    }
+
+    /** Made-up trigger geometry over the seeds: the pull is a tenth of the ASR, the rest fixed. */
+    private static Map<String, Object> geometry(double[] asr) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("trigger_cosine", stat(repeat(0.95, asr.length)));
+        m.put("target_pull", stat(Arrays.stream(asr).map(a -> a / 10).toArray()));
+        m.put("triggered_spread", stat(repeat(0.9, asr.length)));
+        m.put("clean_spread", stat(repeat(0.85, asr.length)));
         return m;
     }
 

@@ -117,6 +117,21 @@ class RunReportTest {
     }
 
     @Test
+    void theMetricsSectionShowsTheTriggerGeometryOfVictimAndCleanEncoderWhenTheRunHasIt() throws Exception {
+        Path run = fixture(convincing(), 0);
+        String table = section(RunReport.render(run), "metrics");
+        // contrastive: ASR 0.92 on the victim, 0.04 on the clean encoder -> pulls +0.092 / +0.004
+        assertThat(table).contains("Trigger geometry").contains("<th>target pull</th>")
+                .contains("<td>+0.092 / +0.004</td>").contains("<td>0.950 / 0.950</td>");
+        var json = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(run.resolve("results.json").toFile());
+        json.get("selectors").forEach(s -> ((com.fasterxml.jackson.databind.node.ObjectNode) s)
+                .remove(List.of("trigger_geometry", "trigger_geometry_clean_encoder")));
+        Files.writeString(run.resolve("results.json"), json.toString());
+        assertThat(section(RunReport.render(run), "metrics")).doesNotContain("Trigger geometry").contains(">92.0<");
+    }
+
+    @Test
     void severalSeedsShowMeanAndStandardDeviation() throws Exception {
         List<RunFixture.Outcome> outcomes = List.of(
                 new RunFixture.Outcome("contrastive", new double[] {0.9, 0.7}, new double[] {0.05, 0.05}, 0.9, 3),
