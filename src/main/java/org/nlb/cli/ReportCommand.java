@@ -1,32 +1,71 @@
 package org.nlb.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.nlb.io.BadInputException;
+import org.nlb.report.ExperimentRows;
 import org.nlb.report.RunReport;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code nlb report}: the self-contained HTML report of a run directory (issue 6, DESIGN §7). */
+/**
+ * {@code nlb report}: the self-contained HTML report of a run directory (issue 6, DESIGN §7), or
+ * with {@code --rows} the Markdown rows of issue 7's EXPERIMENTS.md table ({@link ExperimentRows}).
+ */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Write the HTML report of a run directory from its results.json: a verdict, the metrics table,"
                 + " charts, poison-set histograms, a PCA view of the attacker's features, clean and triggered images,"
-                + " training losses, confusion matrices, config and timings. One file, images embedded, no JavaScript."})
+                + " training losses, confusion matrices, config and timings. One file, images embedded, no JavaScript.",
+                "With --rows: print one Markdown table row per selector of each results.json instead (EXPERIMENTS.md)."})
 final class ReportCommand implements Callable<Integer> {
-    @Option(names = "--run", required = true, paramLabel = "DIR", description = "The run directory (from 'nlb run').")
-    Path run;
+    static final class What {
+        @Option(names = "--run", required = true, paramLabel = "DIR", description = "The run directory (from 'nlb run').")
+        Path run;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the report (default: DIR/report.html).")
+        @Option(names = "--rows", required = true, arity = "1..*", paramLabel = "FILE",
+                description = {"Print EXPERIMENTS.md rows of these results.json files (id = each file's directory):"
+                        + " N × E, method, crop, trigger and its area, rate, then per selector CCR, target, clean accuracy,"
+                        + " ASR and effect of both probes, trigger geometry and minutes. Means ± std over seeds."})
+        List<Path> rows;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    What what;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "--run: where to write the report (default: DIR/report.html).")
     Path out;
+
+    @Option(names = "--header", description = "--rows: print the table's header and separator lines first.")
+    boolean header;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        Path written = RunReport.write(run, out != null ? out : run.resolve(RunReport.FILE));
-        spec.commandLine().getOut().printf("wrote %s%n", written);
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (what.rows != null) {
+            if (out != null) {
+                throw new BadInputException("--out", "only applies with --run; --rows prints to standard output");
+            }
+            List<String> rows = ExperimentRows.rows(what.rows);
+            if (header) {
+                ExperimentRows.header().forEach(stdout::println);
+            }
+            rows.forEach(stdout::println);
+            stdout.flush();
+            return ExitCodes.OK;
+        }
+        if (header) {
+            throw new BadInputException("--header", "only applies with --rows");
+        }
+        Path written = RunReport.write(what.run, out != null ? out : what.run.resolve(RunReport.FILE));
+        stdout.printf("wrote %s%n", written);
         return ExitCodes.OK;
     }
 }

@@ -29,6 +29,19 @@ final class RunResultsReader {
         if (!Files.exists(file)) {
             throw new BadInputException(file, "is missing: the run has not finished (results.json is written last)");
         }
+        return read(dir, file);
+    }
+
+    /** Reads a results file by its own path, whatever its name; its paths are relative to its directory. */
+    static RunResults readFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException(file, Files.exists(file) ? "is not a file (expected a run's results.json)"
+                    : "does not exist (expected a run's results.json)");
+        }
+        return read(file.toAbsolutePath().getParent(), file);
+    }
+
+    private static RunResults read(Path dir, Path file) {
         JsonFields root = new JsonFields(file, JsonFile.readObject(file), "");
         JsonNode config = root.object("config").node();
         long[] seeds = root.longs("seeds");

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nlb.report.RunFixtures;
+import org.nlb.testing.BadInputAssert;
 import org.nlb.testing.CliRunner;
 
 /** {@code nlb report}: writes the run's report.html, or exits 2 with one line on bad input. */
@@ -25,6 +28,48 @@ class ReportCommandTest {
         assertThat(second.exitCode()).as(second.toString()).isZero();
         assertThat(elsewhere).isRegularFile();
         assertThat(result.stray()).isEmpty();
+    }
+
+    @Test
+    void rowsPrintsOneMarkdownRowPerSelectorOfEachFileAfterAnOptionalHeader() throws Exception {
+        Path first = RunFixtures.handwrittenResults(tmp.resolve("e01-corner"));
+        Path second = RunFixtures.handwrittenResults(tmp.resolve("e02-centre"));
+        CliRunner.Result rows = CliRunner.run("report", "--rows", first.toString(), second.toString());
+        assertThat(rows.exitCode()).as(rows.toString()).isZero();
+        List<String> lines = rows.out().lines().toList();
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(0)).isEqualTo("| e01-corner" + RunFixtures.HANDWRITTEN_CONTRASTIVE_ROW);
+        assertThat(lines.get(1)).startsWith("| e01-corner |").contains("| random |");
+        assertThat(lines.get(2)).isEqualTo("| e02-centre" + RunFixtures.HANDWRITTEN_CONTRASTIVE_ROW);
+        assertThat(rows.err()).isEmpty();
+
+        CliRunner.Result withHeader = CliRunner.run("report", "--header", "--rows", first.toString());
+        assertThat(withHeader.exitCode()).as(withHeader.toString()).isZero();
+        List<String> table = withHeader.out().lines().toList();
+        assertThat(table).hasSize(4);
+        assertThat(table.get(0)).startsWith("| id | N × E | method |").endsWith("| trigger_cosine | target_pull | minutes |");
+        assertThat(table.get(1)).startsWith("| --- | --- |");
+        assertThat(table.get(2)).isEqualTo("| e01-corner" + RunFixtures.HANDWRITTEN_CONTRASTIVE_ROW);
+    }
+
+    @Test
+    void rowsOfABadFileExitTwoWithOneLineAndPrintNoRow() throws Exception {
+        Path good = RunFixtures.handwrittenResults(tmp.resolve("good"));
+        Path missing = tmp.resolve("gone/results.json");
+        BadInputAssert.assertCliRefused(CliRunner.run("report", "--rows", good.toString(), missing.toString()),
+                missing.toString(), "does not exist (expected a run's results.json)");
+        Path broken = Files.writeString(Files.createDirectories(tmp.resolve("broken")).resolve("results.json"),
+                "{\"config\": {}, \"seeds\": [0]}");
+        BadInputAssert.assertCliRefused(CliRunner.run("report", "--rows", good.toString(), broken.toString()),
+                broken.toString(), "\"selectors\" is missing");
+        BadInputAssert.assertCliRefused(CliRunner.run("report", "--rows", good.toString(), "--out", "x.html"),
+                "--out", "only applies with --run");
+        Path run = RunFixtures.convincingRun(tmp);
+        BadInputAssert.assertCliRefused(CliRunner.run("report", "--run", run.toString(), "--header"),
+                "--header", "only applies with --rows");
+        CliRunner.Result both = CliRunner.run("report", "--run", run.toString(), "--rows", good.toString());
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("mutually exclusive");
     }
 
     @Test
