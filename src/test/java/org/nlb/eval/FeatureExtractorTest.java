@@ -148,7 +148,7 @@ class FeatureExtractorTest {
         LoadedEncoder encoder = encoder(1, 12);
         ImageSet images = TestImages.labeled(20, 1, 12, 12, 3, 4);
         byte[] original = images.pixels().clone();
-        Trigger trigger = TriggerConfig.of(TriggerKind.PATCH_RANDOM, null, 4, null, null, 3L).buildFor(ImageShape.of(images));
+        Trigger trigger = TriggerConfig.of(TriggerKind.PATCH_RANDOM, null, 4, null, null, 3L, null).buildFor(ImageShape.of(images));
 
         Features triggered = FeatureExtractor.extract(encoder, images, new int[] {4, 11},
                 FeatureExtractor.Options.DEFAULT.withTrigger(trigger));

@@ -98,7 +98,7 @@ class PoisonWriterTest {
         DatasetSpec source = SyntheticImages.writeIdx(tmp.resolve("src"), TRAIN, 8, 1, 10, true);
         Path poison = poisonJson(TRAIN, "9, 3");
         Path out = tmp.resolve("out");
-        TriggerConfig config = TriggerConfig.of(TriggerKind.BLEND_NOISE, 0.2, null, null, null, 77L);
+        TriggerConfig config = TriggerConfig.of(TriggerKind.BLEND_NOISE, 0.2, null, null, null, 77L, null);
         PoisonWriter.write(new PoisonWriter.Request(source, poison, Optional.empty(), config, out, false));
 
         JsonNode m = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());

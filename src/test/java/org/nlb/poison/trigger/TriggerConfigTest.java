@@ -14,7 +14,7 @@ class TriggerConfigTest {
     @Test
     void everyRegisteredNameResolvesAndTheListIsStable() {
         assertThat(TriggerKind.validNames()).isEqualTo("checkerboard-center, checkerboard-corner, checkerboard-4corner, "
-                + "checkerboard-full, blend-noise, blend-image, patch-random");
+                + "checkerboard-full, blend-noise, blend-image, patch-random, layout-patch");
         for (TriggerKind k : TriggerKind.values()) {
             assertThat(TriggerKind.fromName(k.id())).isSameAs(k);
         }
@@ -44,25 +44,25 @@ class TriggerConfigTest {
 
     @Test
     void anOptionTheTriggerDoesNotUseIsRefused() {
-        assertThatThrownBy(() -> TriggerConfig.of(TriggerKind.CHECKERBOARD_CENTER, null, null, null, Path.of("x.png"), null))
+        assertThatThrownBy(() -> TriggerConfig.of(TriggerKind.CHECKERBOARD_CENTER, null, null, null, Path.of("x.png"), null, null))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageStartingWith("--image: trigger checkerboard-center does not use it")
                 .hasMessageContaining("--alpha, --size, --position");
-        assertThatThrownBy(() -> TriggerConfig.of(TriggerKind.CHECKERBOARD_FULL, null, 5, null, null, null))
+        assertThatThrownBy(() -> TriggerConfig.of(TriggerKind.CHECKERBOARD_FULL, null, 5, null, null, null, null))
                 .hasMessageStartingWith("--size:");
-        assertThatThrownBy(() -> TriggerConfig.of(TriggerKind.CHECKERBOARD_4CORNER, null, null, new Position(0, 0), null, null))
+        assertThatThrownBy(() -> TriggerConfig.of(TriggerKind.CHECKERBOARD_4CORNER, null, null, new Position(0, 0), null, null, null))
                 .hasMessageStartingWith("--position:");
-        assertThatThrownBy(() -> TriggerConfig.of(TriggerKind.CHECKERBOARD_CENTER, null, null, null, null, 3L))
+        assertThatThrownBy(() -> TriggerConfig.of(TriggerKind.CHECKERBOARD_CENTER, null, null, null, null, 3L, null))
                 .hasMessageStartingWith("--trigger-seed:");
     }
 
     @Test
     void valuesOutOfRangeAreRefused() {
         for (double bad : new double[] {0, -0.1, 1.5, Double.NaN}) {
-            assertThatThrownBy(() -> TriggerConfig.of(TriggerKind.CHECKERBOARD_FULL, bad, null, null, null, null))
+            assertThatThrownBy(() -> TriggerConfig.of(TriggerKind.CHECKERBOARD_FULL, bad, null, null, null, null, null))
                     .isInstanceOf(BadInputException.class).hasMessageStartingWith("--alpha: must be in (0, 1]");
         }
-        assertThatThrownBy(() -> TriggerConfig.of(TriggerKind.PATCH_RANDOM, null, 0, null, null, null))
+        assertThatThrownBy(() -> TriggerConfig.of(TriggerKind.PATCH_RANDOM, null, 0, null, null, null, null))
                 .hasMessageStartingWith("--size:");
         assertThatThrownBy(() -> TriggerConfig.of(TriggerKind.BLEND_IMAGE))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("needs an image file");

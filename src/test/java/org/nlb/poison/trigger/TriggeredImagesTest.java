@@ -30,7 +30,7 @@ class TriggeredImagesTest {
     void allTriggersEveryImageWithItsOwnIndex() {
         ImageSet set = SyntheticImages.random(6, 1, 7, 9, 3);
         byte[] before = set.pixels().clone();
-        Trigger trigger = TriggerConfig.of(TriggerKind.PATCH_RANDOM, null, null, null, null, 9L).buildFor(ImageShape.of(set));
+        Trigger trigger = TriggerConfig.of(TriggerKind.PATCH_RANDOM, null, null, null, null, 9L, null).buildFor(ImageShape.of(set));
         ImageSet out = TriggeredImages.all(set, trigger);
         assertThat(set.pixels()).isEqualTo(before);
         for (int i = 0; i < 6; i++) {
