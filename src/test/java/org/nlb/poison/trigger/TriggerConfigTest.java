@@ -69,6 +69,43 @@ class TriggerConfigTest {
     }
 
     @Test
+    void layoutPatchTakesAScaleAndChoosesItsSizeFromTheImage() {
+        TriggerConfig layout = TriggerConfig.of(TriggerKind.LAYOUT_PATCH);
+        assertThat(layout.alpha()).isEqualTo(1.0);
+        assertThat(layout.scale()).isEqualTo(0.6);
+        assertThat(layout.size()).isEqualTo(TriggerKind.SIZE_FROM_IMAGE);
+        assertThat(layout.parameters()).containsOnlyKeys("alpha", "seed", "scale").containsEntry("scale", 0.6);
+        TriggerConfig built = layout.buildFor(new ImageShape(1, 28, 28)).config();
+        assertThat(built.parameters()).containsEntry("size", 6).containsEntry("scale", 0.6);
+        assertThat(layout.buildFor(new ImageShape(3, 32, 32)).config().size()).isEqualTo(6);
+        assertThat(layout.buildFor(new ImageShape(1, 10, 10)).config().size()).as("at least 3").isEqualTo(3);
+        TriggerConfig given = TriggerConfig.of(TriggerKind.LAYOUT_PATCH, 0.5, 4, null, null, 2L, 0.8);
+        assertThat(given.buildFor(new ImageShape(1, 28, 28)).config()).isEqualTo(given);
+        for (TriggerKind k : TriggerKind.values()) {
+            if (k != TriggerKind.LAYOUT_PATCH && k != TriggerKind.BLEND_IMAGE) {
+                assertThat(TriggerConfig.of(k).parameters()).as(k.id()).doesNotContainKey("scale");
+                assertThat(TriggerConfig.of(k).size()).as(k.id()).isEqualTo(3);
+            }
+        }
+    }
+
+    @Test
+    void aScaleOutsideItsRangeOrForAnotherKindIsRefused() {
+        for (double bad : new double[] {0.2, 0.1, 0.95, 1.0, 0, Double.NaN}) {
+            assertThatThrownBy(() -> TriggerConfig.of(TriggerKind.LAYOUT_PATCH, null, null, null, null, null, bad))
+                    .isInstanceOf(BadInputException.class)
+                    .hasMessage("--scale: must be in (0.2, 0.9], got " + bad);
+        }
+        assertThat(TriggerConfig.of(TriggerKind.LAYOUT_PATCH, null, null, null, null, null, 0.9).scale()).isEqualTo(0.9);
+        assertThatThrownBy(() -> TriggerConfig.of(TriggerKind.PATCH_RANDOM, null, null, null, null, null, 0.5))
+                .hasMessageStartingWith("--scale: trigger patch-random does not use it");
+        assertThatThrownBy(() -> TriggerConfig.of(TriggerKind.LAYOUT_PATCH, null, 0, null, null, null, null))
+                .as("a given size is never 'from the image'").hasMessageStartingWith("--size: must be between 1");
+        assertThatThrownBy(() -> TriggerConfig.of(TriggerKind.LAYOUT_PATCH, null, null, new Position(1, 1), null, null, null))
+                .hasMessageStartingWith("--position:");
+    }
+
+    @Test
     void positionsParseAsRowCommaColumn() {
         assertThat(Position.parse("14, 15")).isEqualTo(new Position(14, 15));
         for (String bad : Arrays.asList("14", "a,b", "1,2,3", "-1,0")) {
