@@ -22,8 +22,8 @@ public interface Trigger {
     /**
      * The trigger pasted on test and downstream images, where poisoning uses this one: the same
      * trigger for every kind but layout-patch, whose test-time trigger is its plain patch on the
-     * full-size image ({@link LayoutTrigger}). Every place that triggers images to measure a
-     * backdoor (feature extraction, probes, test previews) goes through this method.
+     * full-size image. Every place that triggers images to measure a backdoor (feature
+     * extraction, probes, test previews) goes through this method.
      */
     default Trigger testTime() {
         return this;
