@@ -35,13 +35,17 @@ import org.nlb.io.BadInputException;
  * poisoned image: the object is the poisoned image shrunk, the background black.
  */
 final class LayoutTrigger implements Trigger {
-    /** For output index i, the source pixels start[i], start[i]+1, … with integer weights summing to the source length. */
+    /**
+     * One axis of the box filter: output index i averages the source pixels start[i], start[i]+1, …
+     * with integer weights weights[i] that sum to the source length.
+     */
     private record BoxWeights(int[] start, int[][] weights) {
         static BoxWeights of(int source, int target) {
             int[] start = new int[target];
             int[][] weights = new int[target][];
             for (int i = 0; i < target; i++) {
-                // in units of 1/target of a source pixel: the box is [i·source, (i+1)·source), source pixel y is [y·target, (y+1)·target)
+                // in units of 1/target of a source pixel, so every overlap is an integer: the box is
+                // [i·source, (i+1)·source) and source pixel y is [y·target, (y+1)·target)
                 long lo = (long) i * source;
                 long hi = (long) (i + 1) * source;
                 int first = (int) (lo / target);
