@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
  */
 final class OptionalTriggerArgs {
     @Option(names = "--trigger", paramLabel = "NAME", completionCandidates = TriggerOptions.Names.class,
-            description = "Paste this trigger on every image first: ${COMPLETION-CANDIDATES}.")
+            description = "Paste this trigger on every image first (layout-patch: its test-time patch, not the layout):"
+                    + " ${COMPLETION-CANDIDATES}.")
     String name;
 
     @Mixin

@@ -19,7 +19,8 @@ final class TriggerOptions {
             description = "Blend weight of the trigger in (0, 1] (default: 1 for patches, 0.1 for full-image blends).")
     Double alpha;
 
-    @Option(names = "--size", paramLabel = "S", description = "Side of a square patch (default: 3).")
+    @Option(names = "--size", paramLabel = "S",
+            description = "Side of a square patch (default: 3; layout-patch: a fifth of the image width, at least 3).")
     Integer size;
 
     @Option(names = "--position", paramLabel = "ROW,COL",
@@ -31,14 +32,20 @@ final class TriggerOptions {
     Path image;
 
     @Option(names = "--trigger-seed", paramLabel = "S",
-            description = "Seed of the noise image (blend-noise) or the patch positions (patch-random); to rebuild"
-                    + " a poisoned set's trigger use the one it was made with (default: 0).")
+            description = "Seed of the noise image (blend-noise), the patch positions (patch-random) or the object"
+                    + " sides (layout-patch); to rebuild a poisoned set's trigger use the one it was made with"
+                    + " (default: 0).")
     Long seed;
+
+    @Option(names = "--scale", paramLabel = "F",
+            description = "layout-patch: side of the shrunk object as a fraction of the image's, in (0.2, 0.9]"
+                    + " (default: 0.6).")
+    Double scale;
 
     /** The validated options for a trigger of {@code kind}; an option it does not take is an error. */
     TriggerConfig configFor(TriggerKind kind) {
         return TriggerConfig.of(kind, alpha, size,
-                position == null ? null : TriggerConfig.Position.parse(position), image, seed);
+                position == null ? null : TriggerConfig.Position.parse(position), image, seed, scale);
     }
 
     /** Refuses any of these options when no trigger was named: they would be silently ignored. */
@@ -48,6 +55,7 @@ final class TriggerOptions {
         refuseWithoutTrigger("--position", position);
         refuseWithoutTrigger("--image", image);
         refuseWithoutTrigger("--trigger-seed", seed);
+        refuseWithoutTrigger("--scale", scale);
     }
 
     private static void refuseWithoutTrigger(String flag, Object value) {

@@ -22,9 +22,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code nlb trigger preview}: clean test images above the same images triggered. */
+/**
+ * {@code nlb trigger preview}: clean test images above the same images triggered. For a trigger
+ * whose poisoned form differs from its test-time form (layout-patch) there are two triggered rows:
+ * the images as poisoning would change them, then with the test-time trigger.
+ */
 @Command(name = "preview", mixinStandardHelpOptions = true,
-        description = "Write a PNG with a row of random test images and below it the same images triggered.")
+        description = {"Write a PNG with a row of random test images and below it the same images triggered.",
+                "layout-patch shows two rows: the poisoned layout and the test-time patch."})
 final class TriggerPreviewCommand implements Callable<Integer> {
     @Mixin
     TriggerArgs trigger;
@@ -61,12 +66,17 @@ final class TriggerPreviewCommand implements Callable<Integer> {
         Trigger built = config.buildFor(ImageShape.of(test));
         int k = Math.min(count, test.size());
         int[] sample = new SplittableRandom(seed).ints(0, test.size()).distinct().limit(k).toArray();
-        ImageSet both = TriggeredImages.cleanThenTriggered(test, sample, built);
-        ImageGrid grid = new ImageGrid(both, ImageGrid.scaleFor(both, 56));
-        ImageGrid.writePng(grid.render(List.of("clean", config.name()),
-                List.of(IntStream.range(0, k).toArray(), IntStream.range(k, 2 * k).toArray())), out);
-        spec.commandLine().getOut().printf("wrote %s (%d test images of %s, clean and with %s %s)%n",
-                out, k, dataset.spec(), config.name(), config.parameters());
+        boolean twoForms = built.testTime() != built;
+        List<Trigger> triggers = twoForms ? List.of(built, built.testTime()) : List.of(built);
+        List<String> captions = twoForms ? List.of("clean", config.name() + " poisoned", "test time")
+                : List.of("clean", config.name());
+        ImageSet rows = TriggeredImages.cleanThenTriggered(test, sample, triggers);
+        ImageGrid grid = new ImageGrid(rows, ImageGrid.scaleFor(rows, 56));
+        ImageGrid.writePng(grid.render(captions, IntStream.rangeClosed(0, triggers.size())
+                .mapToObj(r -> IntStream.range(r * k, (r + 1) * k).toArray()).toList()), out);
+        spec.commandLine().getOut().printf("wrote %s (%d test images of %s, clean and with %s %s%s)%n",
+                out, k, dataset.spec(), config.name(), built.config().parameters(),
+                twoForms ? ", poisoned and at test time" : "");
         return ExitCodes.OK;
     }
 }

@@ -37,7 +37,9 @@ public final class FeatureExtractor {
      *
      * @param batchSize images per forward pass; only speed and memory depend on it
      * @param normalise scale each row to unit L2 norm (the reference's features are)
-     * @param trigger a trigger pasted on every image first (triggered test features, DESIGN §3)
+     * @param trigger a trigger pasted on every image first (triggered test features, DESIGN §3);
+     *                kept in its {@link Trigger#testTime() test-time form}, since features are
+     *                only ever extracted from triggered test or downstream images
      * @param progress whether to show a progress bar on stderr
      */
     public record Options(int batchSize, boolean normalise, Optional<Trigger> trigger, Progress progress) {
@@ -47,7 +49,7 @@ public final class FeatureExtractor {
             if (batchSize < 1) {
                 throw new BadInputException("--batch-size", "must be at least 1, got " + batchSize);
             }
-            trigger = trigger == null ? Optional.empty() : trigger;
+            trigger = trigger == null ? Optional.empty() : trigger.map(Trigger::testTime);
         }
 
         public Options withBatchSize(int size) {

@@ -25,7 +25,7 @@ import org.nlb.poison.trigger.TriggerConfig;
  * @param spec the data set's spec
  * @param dataset the data set
  * @param trainSha256 SHA-256 of the train pixels and labels, part of the split's key
- * @param trigger the trigger
+ * @param trigger the trigger, as built for the data's images (every option filled in)
  * @param budget M and how it was reached
  */
 record RunInputs(RunConfig config, DatasetSpec spec, Dataset dataset, String trainSha256, TriggerConfig trigger,
@@ -51,8 +51,11 @@ record RunInputs(RunConfig config, DatasetSpec spec, Dataset dataset, String tra
         if (dataset.test().size() == 0) {
             throw new BadInputException(spec.toString(), "has no test images");
         }
-        TriggerConfig trigger = config.attack().trigger().config();
-        ConfigKeys.parse("attack.trigger", () -> trigger.buildFor(ImageShape.of(dataset.test())));
+        TriggerConfig given = config.attack().trigger().config();
+        // the built trigger's config: a layout-patch's side is chosen for the images here, and
+        // results.json and the probes' keys record the side used (other kinds come back unchanged)
+        TriggerConfig trigger = ConfigKeys.parse("attack.trigger", () -> given.buildFor(ImageShape.of(dataset.test())))
+                .config();
 
         PretrainSplit split = PretrainSplit.draw(dataset.train().size(), PretrainSplit.DEFAULT_PRETRAIN_FRACTION,
                 config.data().splitSeed());

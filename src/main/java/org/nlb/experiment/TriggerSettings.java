@@ -17,43 +17,53 @@ import org.nlb.poison.trigger.TriggerOption;
  * @param size side of a square patch
  * @param position top-left row and column of the patch
  * @param image a PNG/JPEG file (blend-image, patch-random), relative to the working directory
- * @param seed seed of the noise image or the random positions
+ * @param seed seed of the noise image, the random positions or the layout's object sides
+ * @param scale side of the shrunk object in a layout-patch, as a fraction of the image's; left out
+ *              of config.json for every other kind, so their stage keys do not change
  */
-public record TriggerSettings(String kind, Double alpha, Integer size, int[] position, String image, Long seed) {
+public record TriggerSettings(String kind, Double alpha, Integer size, int[] position, String image, Long seed,
+                              Double scale) {
     private static final Map<String, String> KEYS = Map.of(TriggerOption.ALPHA.flag(), "alpha",
             TriggerOption.SIZE.flag(), "size", TriggerOption.POSITION.flag(), "position",
-            TriggerOption.IMAGE.flag(), "image", TriggerOption.SEED.flag(), "seed", "--trigger", "kind");
+            TriggerOption.IMAGE.flag(), "image", TriggerOption.SEED.flag(), "seed",
+            TriggerOption.SCALE.flag(), "scale", "--trigger", "kind");
 
     public TriggerSettings {
         ConfigKeys.notNull("attack.trigger.kind", kind);
         ConfigKeys.require(position == null || position.length == 2, "attack.trigger.position",
                 "must be [row, column], got " + Arrays.toString(position));
         position = position == null ? null : position.clone();
-        config(kind, alpha, size, position, image, seed); // validates now, naming the key
+        config(kind, alpha, size, position, image, seed, scale); // validates now, naming the key
     }
 
     static TriggerSettings of(String kind) {
-        return new TriggerSettings(kind, null, null, null, null, null);
+        return new TriggerSettings(kind, null, null, null, null, null, null);
     }
 
     /** The validated trigger. */
     public TriggerConfig config() {
-        return config(kind, alpha, size, position, image, seed);
+        return config(kind, alpha, size, position, image, seed, scale);
     }
 
-    /** The options this kind takes, every one filled in; the others {@code null}. */
+    /**
+     * The options this kind takes, every one filled in; the others {@code null}. A layout-patch
+     * size left to the image width stays {@code null}: it is chosen when the data is read.
+     */
     TriggerSettings resolved() {
         TriggerConfig c = config();
-        return new TriggerSettings(kind, c.alpha(), c.kind().takes(TriggerOption.SIZE) ? c.size() : null,
+        boolean sized = c.kind().takes(TriggerOption.SIZE) && c.size() != TriggerKind.SIZE_FROM_IMAGE;
+        return new TriggerSettings(kind, c.alpha(), sized ? c.size() : null,
                 c.position().map(p -> new int[] {p.row(), p.column()}).orElse(null),
-                c.image().map(Path::toString).orElse(null), c.kind().takes(TriggerOption.SEED) ? c.seed() : null);
+                c.image().map(Path::toString).orElse(null), c.kind().takes(TriggerOption.SEED) ? c.seed() : null,
+                c.kind().takes(TriggerOption.SCALE) ? c.scale() : null);
     }
 
-    private static TriggerConfig config(String kind, Double alpha, Integer size, int[] position, String image, Long seed) {
+    private static TriggerConfig config(String kind, Double alpha, Integer size, int[] position, String image, Long seed,
+                                        Double scale) {
         try {
             return TriggerConfig.of(TriggerKind.fromName(kind), alpha, size,
                     position == null ? null : new TriggerConfig.Position(position[0], position[1]),
-                    image == null ? null : Path.of(image), seed);
+                    image == null ? null : Path.of(image), seed, scale);
         } catch (BadInputException e) {
             String key = KEYS.getOrDefault(e.subject(), e.subject());
             String problem = e.problem();
@@ -74,11 +84,12 @@ public record TriggerSettings(String kind, Double alpha, Integer size, int[] pos
     public boolean equals(Object o) {
         return o instanceof TriggerSettings t && t.kind.equals(kind) && java.util.Objects.equals(t.alpha, alpha)
                 && java.util.Objects.equals(t.size, size) && Arrays.equals(t.position, position)
-                && java.util.Objects.equals(t.image, image) && java.util.Objects.equals(t.seed, seed);
+                && java.util.Objects.equals(t.image, image) && java.util.Objects.equals(t.seed, seed)
+                && java.util.Objects.equals(t.scale, scale);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(kind, alpha, size, Arrays.hashCode(position), image, seed);
+        return java.util.Objects.hash(kind, alpha, size, Arrays.hashCode(position), image, seed, scale);
     }
 }

@@ -64,8 +64,9 @@ public final class PoisonWriter {
         List<FileHashes.FileHash> inputs = new ArrayList<>(FileHashes.under(request.data().path(), false));
         inputFiles.forEach(f -> inputs.add(FileHashes.of(f)));
         DatasetSpec output = outputSpec(request.data(), request.out());
+        // the built trigger's config records the side a layout-patch chose for these images
         Map<String, Object> manifest = PoisonManifest.describe(data, output, poison, subset, trainIndices,
-                request.trigger(), inputs);
+                trigger.config(), inputs);
         DatasetFormat.writeDataset(poisoned, request.out(), request.replace(), dir -> PoisonManifest.write(dir, manifest));
         return new Result(output, request.data(), trainSize, trainIndices);
     }

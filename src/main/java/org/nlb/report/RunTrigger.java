@@ -11,7 +11,7 @@ import org.nlb.poison.trigger.TriggerKind;
 /**
  * The run's trigger from {@code results.json}'s trigger block: {@code {"kind": NAME, ...parameters}}
  * with the parameters of {@link TriggerConfig#parameters()} ({@code alpha}, {@code size},
- * {@code position} [row, col], {@code image}, {@code seed}), inline or under {@code "parameters"};
+ * {@code position} [row, col], {@code image}, {@code seed}, {@code scale}), inline or under {@code "parameters"};
  * {@code "name"} is accepted for {@code "kind"} (the form of {@code metrics.json}). Absent
  * parameters take the trigger's defaults (DESIGN §3).
  */
@@ -26,7 +26,7 @@ final class RunTrigger {
         TriggerKind kind = TriggerKind.fromName(kindNode.asText());
         JsonNode p = block.hasNonNull("parameters") && block.get("parameters").isObject() ? block.get("parameters") : block;
         double alpha = p.hasNonNull("alpha") ? p.get("alpha").asDouble() : kind.defaultAlpha();
-        int size = p.hasNonNull("size") ? p.get("size").asInt() : TriggerKind.DEFAULT_SIZE;
+        int size = p.hasNonNull("size") ? p.get("size").asInt() : kind.defaultSize();
         long seed = p.hasNonNull("seed") ? p.get("seed").asLong() : TriggerKind.DEFAULT_SEED;
         Optional<TriggerConfig.Position> position = Optional.empty();
         JsonNode pos = p.get("position");
@@ -38,6 +38,7 @@ final class RunTrigger {
             Path given = Path.of(p.get("image").asText());
             image = Optional.of(given.isAbsolute() || Files.exists(given) ? given : runDir.resolve(given));
         }
-        return new TriggerConfig(kind, alpha, size, position, image, seed);
+        double scale = p.hasNonNull("scale") ? p.get("scale").asDouble() : TriggerKind.DEFAULT_SCALE;
+        return new TriggerConfig(kind, alpha, size, position, image, seed, scale);
     }
 }

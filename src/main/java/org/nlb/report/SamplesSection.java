@@ -14,9 +14,10 @@ import org.nlb.poison.trigger.TriggerConfig;
 import org.nlb.poison.trigger.TriggeredImages;
 
 /**
- * Section 6: a few test images, clean and with the run's trigger (DESIGN §3), and — when the
- * pretrain split is at hand — the first images of each selector's poison set as the victim saw
- * them (triggered). Test images are drawn with the first seed.
+ * Section 6: a few test images, clean and with the run's test-time trigger (DESIGN §3), and — when
+ * the pretrain split is at hand — the first images of each selector's poison set as the victim saw
+ * them (poisoned with their index in the pretrain split, as the run did). Test images are drawn
+ * with the first seed.
  */
 final class SamplesSection implements ReportSection {
     static final int COUNT = 8;
@@ -62,8 +63,10 @@ final class SamplesSection implements ReportSection {
         int k = Math.min(COUNT, test.size());
         int[] picked = new SplittableRandom(results.seeds()[0]).ints(0, test.size()).distinct().limit(k).toArray();
         html.note("Trigger " + config.name() + " " + config.parameters() + ".");
-        html.figure(grid(TriggeredImages.cleanThenTriggered(test, picked, trigger), List.of("clean test", "triggered"), k),
-                k + " test images, clean (top) and with the trigger (bottom).");
+        html.figure(grid(TriggeredImages.cleanThenTriggered(test, picked, trigger.testTime()),
+                        List.of("clean test", "triggered"), k),
+                k + " test images, clean (top) and with the " + (trigger.testTime() == trigger ? "" : "test-time ")
+                        + "trigger (bottom).");
         poisonRows(html, trigger, data.get());
     }
 
@@ -79,6 +82,7 @@ final class SamplesSection implements ReportSection {
         List<String> captions = new ArrayList<>();
         List<int[]> rows = new ArrayList<>();
         int[] train = new int[0];
+        int[] items = new int[0]; // the poison indices: positions in the pretrain split the victim was poisoned in
         for (SelectorResult s : results.selectors()) {
             SeedArtefacts.Selector sel = run.selectors().get(s.name());
             if (sel == null || sel.poison().isEmpty()) {
@@ -96,6 +100,7 @@ final class SamplesSection implements ReportSection {
                 }
                 int[] more = IntStream.range(0, n).map(j -> pretrain.get()[indices[j]]).toArray();
                 train = IntStream.concat(IntStream.of(train), IntStream.of(more)).toArray();
+                items = IntStream.concat(IntStream.of(items), IntStream.of(indices).limit(n)).toArray();
                 captions.add(s.name());
                 rows.add(row);
             } catch (BadInputException e) {
@@ -105,7 +110,7 @@ final class SamplesSection implements ReportSection {
         if (rows.isEmpty()) {
             return;
         }
-        ImageSet picked = TriggeredImages.all(data.train().subset(train), trigger);
+        ImageSet picked = TriggeredImages.asPoisoned(data.train().subset(train), items, trigger);
         html.figure(new ImageGrid(picked, ImageGrid.scaleFor(picked, 56)).render(captions, rows),
                 "The first poison images of each selector (seed " + run.seed() + "), triggered, as the victim pretrained on"
                         + " them.");

@@ -128,6 +128,26 @@ class ProbeCommandTest {
     }
 
     @Test
+    void layoutPatchIsMeasuredWithItsTestTimePatch() throws Exception {
+        // 10×10 at scale 0.6: the object is 6 wide, the patch 3×3 at row (10−3)/2 = 3, col 6 + (4−3)/2 = 6
+        CliRunner.Result layout = probe("--downstream", downstream.toString(), "--trigger", "layout-patch", "--target", "1");
+        assertThat(layout.exitCode()).as(layout.toString()).isZero();
+        JsonNode viaLayout = new ObjectMapper().readTree(out.toFile());
+        assertThat(viaLayout.at("/trigger/name").asText()).isEqualTo("layout-patch");
+        out = tmp.resolve("patch-metrics.json");
+        CliRunner.Result patch = probe("--downstream", downstream.toString(), "--trigger", "checkerboard-center",
+                "--position", "3,6", "--target", "1");
+        assertThat(patch.exitCode()).as(patch.toString()).isZero();
+        JsonNode viaPatch = new ObjectMapper().readTree(out.toFile());
+        for (String probe : new String[] {"linear", "knn"}) {
+            for (String field : new String[] {"confusion_triggered", "asr", "poison_acc", "clean_acc"}) {
+                assertThat(viaLayout.at("/probes/" + probe + "/" + field)).as(probe + " " + field)
+                        .isEqualTo(viaPatch.at("/probes/" + probe + "/" + field));
+            }
+        }
+    }
+
+    @Test
     void withoutDownstreamItSaysItUsedTheWholeTrainSet() throws Exception {
         CliRunner.Result run = probe("--probe", "linear");
         assertThat(run.exitCode()).as(run.toString()).isZero();
@@ -152,6 +172,10 @@ class ProbeCommandTest {
         "--scaling,whiten                                     | error: --scaling: unknown feature scaling 'whiten'",
         "--trigger-seed,3                                     | error: --trigger-seed: only applies to a trigger; add --trigger NAME",
         "--trigger,checkerboard-center,--target,1,--trigger-seed,3 | error: --trigger-seed: trigger checkerboard-center does not use it",
+        "--trigger,layout-patch,--target,1,--scale,0.95       | error: --scale: must be in (0.2, 0.9], got 0.95",
+        "--trigger,layout-patch,--target,1,--scale,0.2        | error: --scale: must be in (0.2, 0.9], got 0.2",
+        "--scale,0.5                                          | error: --scale: only applies to a trigger; add --trigger NAME",
+        "--trigger,checkerboard-center,--target,1,--scale,0.5 | error: --scale: trigger checkerboard-center does not use it",
     })
     void badOptionsExitTwoWithOneLineAndWriteNothing(String options, String expected) {
         CliRunner.Result run = probe(options.split(","));

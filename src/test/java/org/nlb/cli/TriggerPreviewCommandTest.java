@@ -43,6 +43,65 @@ class TriggerPreviewCommandTest {
     }
 
     @Test
+    void layoutPatchShowsThePoisonedLayoutAndTheTestTimeRow() throws Exception {
+        DatasetSpec data = SyntheticImages.writeIdx(tmp.resolve("d"), 12, 9, 1, 16, false);
+        Path layout = tmp.resolve("layout.png");
+        Path centre = tmp.resolve("centre.png");
+        CliRunner.Result run = CliRunner.run("trigger", "preview", "--trigger", "layout-patch", "--scale", "0.5",
+                "--data", data.toString(), "--out", layout.toString(), "--count", "4");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        // the side chosen for 16-wide images is reported: max(3, round(3.2)) = 3
+        assertThat(run.out()).contains("layout-patch {alpha=1.0, size=3, seed=0, scale=0.5}, poisoned and at test time");
+        CliRunner.Result plain = CliRunner.run("trigger", "preview", "--trigger", "checkerboard-center",
+                "--data", data.toString(), "--out", centre.toString(), "--count", "4");
+        assertThat(plain.exitCode()).isZero();
+        BufferedImage three = ImageIO.read(layout.toFile());
+        BufferedImage two = ImageIO.read(centre.toFile());
+        assertThat(three.getHeight()).as("one more row of images").isGreaterThan(two.getHeight() * 4 / 3);
+        // the layout row blackens three quarters of each image: far more black than two rows of patches
+        assertThat(blackPixels(three)).isGreaterThan(4 * 16 * 16 / 2 * scale(16) * scale(16));
+    }
+
+    private static int scale(int size) {
+        return ImageGrid.scaleFor(SyntheticImages.random(1, 1, size, size, 0), 56);
+    }
+
+    private static int blackPixels(BufferedImage image) {
+        int black = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                black += (image.getRGB(x, y) & 0xFFFFFF) == 0 ? 1 : 0;
+            }
+        }
+        return black;
+    }
+
+    @Test
+    void aBadScaleExitsTwoWithOneLineNamingTheFlag() throws Exception {
+        DatasetSpec data = SyntheticImages.writeIdx(tmp.resolve("d"), 4, 4, 1, 8, false);
+        Path png = tmp.resolve("grid.png");
+        CliRunner.Result big = CliRunner.run("trigger", "preview", "--trigger", "layout-patch", "--scale", "0.95",
+                "--data", data.toString(), "--out", png.toString());
+        assertThat(big.exitCode()).isEqualTo(2);
+        assertThat(big.errLines()).containsExactly("error: --scale: must be in (0.2, 0.9], got 0.95");
+        CliRunner.Result word = CliRunner.run("trigger", "preview", "--trigger", "layout-patch", "--scale", "half",
+                "--data", data.toString(), "--out", png.toString());
+        assertThat(word.exitCode()).isEqualTo(2);
+        assertThat(word.errLines()).hasSize(1);
+        assertThat(word.err()).contains("--scale");
+        CliRunner.Result other = CliRunner.run("trigger", "preview", "--trigger", "checkerboard-center", "--scale", "0.5",
+                "--data", data.toString(), "--out", png.toString());
+        assertThat(other.errLines()).hasSize(1);
+        assertThat(other.err()).startsWith("error: --scale: trigger checkerboard-center does not use it");
+        CliRunner.Result noRoom = CliRunner.run("trigger", "preview", "--trigger", "layout-patch", "--scale", "0.9",
+                "--data", data.toString(), "--out", png.toString());
+        assertThat(noRoom.exitCode()).isEqualTo(2);
+        assertThat(noRoom.errLines()).containsExactly("error: --size: a 3x3 patch does not fit the 1 column(s) beside the"
+                + " object: layout-patch at scale 0.9 shrinks 8x8 images to 7x7; a smaller size or scale leaves room");
+        assertThat(png).doesNotExist();
+    }
+
+    @Test
     void badOptionsExitTwoWithOneLine() throws Exception {
         DatasetSpec data = SyntheticImages.writeIdx(tmp.resolve("d"), 4, 4, 1, 8, false);
         Path png = tmp.resolve("grid.png");

@@ -148,7 +148,7 @@ class FeatureExtractorTest {
         LoadedEncoder encoder = encoder(1, 12);
         ImageSet images = TestImages.labeled(20, 1, 12, 12, 3, 4);
         byte[] original = images.pixels().clone();
-        Trigger trigger = TriggerConfig.of(TriggerKind.PATCH_RANDOM, null, 4, null, null, 3L).buildFor(ImageShape.of(images));
+        Trigger trigger = TriggerConfig.of(TriggerKind.PATCH_RANDOM, null, 4, null, null, 3L, null).buildFor(ImageShape.of(images));
 
         Features triggered = FeatureExtractor.extract(encoder, images, new int[] {4, 11},
                 FeatureExtractor.Options.DEFAULT.withTrigger(trigger));
@@ -160,6 +160,26 @@ class FeatureExtractorTest {
         assertThat(triggered.data()).containsExactly(expected.data(), within(1e-6f));
         assertThat(triggered.data()).isNotEqualTo(clean.data());
         assertThat(images.pixels()).isEqualTo(original);
+    }
+
+    @Test
+    void layoutPatchIsExtractedWithItsTestTimePatchNotTheLayout() {
+        LoadedEncoder encoder = encoder(1, 12);
+        ImageSet images = TestImages.labeled(10, 1, 12, 12, 3, 6);
+        Trigger layout = TriggerConfig.of(TriggerKind.LAYOUT_PATCH).buildFor(ImageShape.of(images));
+        FeatureExtractor.Options options = FeatureExtractor.Options.DEFAULT.withTrigger(layout);
+        assertThat(options.trigger()).containsSame(layout.testTime());
+        assertThat(FeatureExtractor.Options.DEFAULT.withTriggerOrNone(java.util.Optional.of(layout)).trigger())
+                .containsSame(layout.testTime());
+        // 12×12 at 0.6: object 7 wide, side 3, test-time patch at row (12−3)/2 = 4, col 7 + (5−3)/2 = 8
+        Trigger samePatch = TriggerConfig.of(TriggerKind.CHECKERBOARD_CENTER, null, 3,
+                new TriggerConfig.Position(4, 8), null, null, null).buildFor(ImageShape.of(images));
+        Features viaLayout = FeatureExtractor.extract(encoder, images, options);
+        Features viaPatch = FeatureExtractor.extract(encoder, images, FeatureExtractor.Options.DEFAULT.withTrigger(samePatch));
+        Features poisoned = FeatureExtractor.extract(encoder, TriggeredImages.at(images,
+                java.util.stream.IntStream.range(0, 10).toArray(), layout), FeatureExtractor.Options.DEFAULT);
+        assertThat(viaLayout.data()).containsExactly(viaPatch.data(), within(1e-6f));
+        assertThat(viaLayout.data()).isNotEqualTo(poisoned.data());
     }
 
     @Test

@@ -86,6 +86,45 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aLayoutPatchTriggerWithItsScaleResolvesAndReadsBack() throws Exception {
+        Path f = file("layout.yaml", "attack:\n  trigger: {kind: layout-patch, scale: 0.6, size: 6}\n");
+        RunConfig c = load("quick", f, null, null).config();
+        TriggerSettings t = c.attack().trigger();
+        assertThat(t.kind()).isEqualTo("layout-patch");
+        assertThat(t.scale()).isEqualTo(0.6);
+        assertThat(t.size()).isEqualTo(6);
+        assertThat(t.config().kind()).isEqualTo(org.nlb.poison.trigger.TriggerKind.LAYOUT_PATCH);
+        assertThat(t.config().parameters()).containsEntry("scale", 0.6).containsEntry("size", 6);
+        JsonNode tree = RunJson.tree(c);
+        assertThat(tree.at("/attack/trigger/scale").asDouble()).isEqualTo(0.6);
+        assertThat(load("default", file("config.json", RunJson.text(tree)), null, null).config()).isEqualTo(c);
+        // without a size, config.json leaves it to the images; the scale takes its default
+        RunConfig defaults = load("quick", file("d.yaml", "attack:\n  trigger: {kind: layout-patch}\n"), null, null).config();
+        assertThat(defaults.attack().trigger().size()).isNull();
+        assertThat(defaults.attack().trigger().scale()).isEqualTo(0.6);
+        assertThat(RunJson.tree(defaults).at("/attack/trigger").has("size")).isFalse();
+    }
+
+    @Test
+    void otherTriggersLeaveScaleOutOfTheResolvedConfig() {
+        // config.json and the probes' stage keys of existing runs must not change
+        JsonNode trigger = RunJson.tree(load("quick", null, null, null).config()).at("/attack/trigger");
+        assertThat(trigger.fieldNames()).toIterable().containsExactly("kind", "alpha", "size");
+        assertThat(load("quick", null, null, null).config().attack().trigger().config().parameters())
+                .containsOnlyKeys("alpha", "size");
+    }
+
+    @Test
+    void aBadScaleNamesItsKey() throws Exception {
+        Path big = file("big.yaml", "attack:\n  trigger: {kind: layout-patch, scale: 0.95}\n");
+        assertBadInput(() -> load("quick", big, null, null), big, "attack.trigger.scale", "must be in (0.2, 0.9]", "0.95");
+        Path other = file("other.yaml", "attack:\n  trigger: {kind: patch-random, scale: 0.5}\n");
+        assertBadInput(() -> load("quick", other, null, null), other, "attack.trigger.scale", "does not use it");
+        Path typo = file("typo.yaml", "attack:\n  trigger: {kind: layout-patch, scal: 0.5}\n");
+        assertBadInput(() -> load("quick", typo, null, null), typo, "unknown key 'attack.trigger.scal'", "scale");
+    }
+
+    @Test
     void jsonConfigFilesWorkToo() throws Exception {
         Path f = file("run.json", "{\"attack\": {\"rate\": 0.3, \"feature_space\": \"centred\"}}");
         RunConfig c = load("quick", f, null, null).config();

@@ -60,7 +60,8 @@ class PoisonWriterTest {
     }
 
     @ParameterizedTest(name = "{0} channel(s), gzip {1}, {2}")
-    @CsvSource({"1, true, checkerboard-center", "3, false, patch-random", "3, true, checkerboard-full"})
+    @CsvSource({"1, true, checkerboard-center", "3, false, patch-random", "3, true, checkerboard-full",
+        "1, false, layout-patch"})
     void poisonedImagesAreTriggeredCopiesAndEverythingElseIsByteIdentical(int channels, boolean gzip, String name)
             throws Exception {
         DatasetSpec source = SyntheticImages.writeIdx(tmp.resolve("src"), TRAIN, 8, channels, 12, gzip);
@@ -98,7 +99,7 @@ class PoisonWriterTest {
         DatasetSpec source = SyntheticImages.writeIdx(tmp.resolve("src"), TRAIN, 8, 1, 10, true);
         Path poison = poisonJson(TRAIN, "9, 3");
         Path out = tmp.resolve("out");
-        TriggerConfig config = TriggerConfig.of(TriggerKind.BLEND_NOISE, 0.2, null, null, null, 77L);
+        TriggerConfig config = TriggerConfig.of(TriggerKind.BLEND_NOISE, 0.2, null, null, null, 77L, null);
         PoisonWriter.write(new PoisonWriter.Request(source, poison, Optional.empty(), config, out, false));
 
         JsonNode m = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
@@ -125,6 +126,19 @@ class PoisonWriterTest {
         actual.remove("manifest.json");
         assertThat(outputs).isEqualTo(actual).hasSize(4);
         m.get("outputs").forEach(f -> assertThat(f.get("bytes").asLong()).isEqualTo(out.resolve(f.get("path").asText()).toFile().length()));
+    }
+
+    @Test
+    void aLayoutPatchManifestRecordsTheSideChosenForTheImagesAndTheScale() throws Exception {
+        DatasetSpec source = SyntheticImages.writeIdx(tmp.resolve("src"), TRAIN, 8, 1, 20, false);
+        Path out = tmp.resolve("out");
+        TriggerConfig config = TriggerConfig.of(TriggerKind.LAYOUT_PATCH, null, null, null, null, 4L, 0.5);
+        PoisonWriter.write(new PoisonWriter.Request(source, poisonJson(TRAIN, "9, 3"), Optional.empty(), config, out, false));
+        JsonNode m = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+        // 20 wide: side max(3, round(4.0)) = 4
+        assertThat(m.get("trigger").toString())
+                .isEqualTo("{\"name\":\"layout-patch\",\"alpha\":1.0,\"size\":4,\"seed\":4,\"scale\":0.5}");
+        assertThat(m.get("seeds").get("trigger").asLong()).isEqualTo(4);
     }
 
     @Test

@@ -105,6 +105,18 @@ class RunReportTest {
     }
 
     @Test
+    void aLayoutPatchRunShowsTestImagesWithTheTestTimePatchAndPoisonImagesAsLayouts() throws Exception {
+        Path run = fixture(convincing(), 0);
+        Path results = run.resolve("results.json");
+        edit(results, Files.readString(results), root -> root.set("trigger", new ObjectMapper().createObjectNode()
+                .put("kind", "layout-patch").put("alpha", 1.0).put("size", 3).put("seed", 0).put("scale", 0.6)));
+        String samples = section(Files.readString(RunReport.write(run)), "samples");
+        assertThat(samples).contains("layout-patch").contains("with the test-time trigger (bottom)")
+                .contains("scale=0.6").doesNotContain("Missing");
+        assertThat(imageSources(samples)).hasSize(2);
+    }
+
+    @Test
     void theMetricsTableMarksTheBaselineAndCeilingAndShowsPercentages() throws Exception {
         String html = RunReport.render(fixture(convincing(), 0));
         String table = html.substring(html.indexOf("<section id=\"metrics\">"), html.indexOf("<section id=\"charts\">"));

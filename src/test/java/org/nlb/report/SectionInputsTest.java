@@ -28,7 +28,7 @@ class SectionInputsTest {
         TriggerConfig inline = RunTrigger.parse(json("{\"kind\": \"checkerboard-corner\", \"alpha\": 0.5, \"size\": 4,"
                 + " \"position\": [2, 3]}"), tmp, file);
         assertThat(inline).isEqualTo(new TriggerConfig(TriggerKind.CHECKERBOARD_CORNER, 0.5, 4,
-                Optional.of(new TriggerConfig.Position(2, 3)), Optional.empty(), 0));
+                Optional.of(new TriggerConfig.Position(2, 3)), Optional.empty(), 0, TriggerKind.DEFAULT_SCALE));
         TriggerConfig nested = RunTrigger.parse(json("{\"name\": \"blend-noise\", \"parameters\": {\"seed\": 7}}"), tmp, file);
         assertThat(nested.kind()).isEqualTo(TriggerKind.BLEND_NOISE);
         assertThat(nested.alpha()).isEqualTo(TriggerKind.BLEND_NOISE.defaultAlpha());

@@ -69,6 +69,12 @@ final class FixedPatchTrigger implements Trigger {
         return new FixedPatchTrigger(config, shape, List.of(new Placement(top, left, patch)));
     }
 
+    /** The checkerboard patch of side {@code config.size()} with its top-left cell at (top, left). */
+    static Trigger at(TriggerConfig config, ImageShape shape, int top, int left) {
+        return new FixedPatchTrigger(config, shape, List.of(new Placement(top, left,
+                TriggerPatterns.checkerboardPatch(shape.channels(), config.size(), false))));
+    }
+
     /** The patch side, after checking that such a patch fits the images at all. */
     static int requireFits(TriggerConfig config, ImageShape shape) {
         int s = config.size();

@@ -9,7 +9,7 @@ package org.nlb.poison.trigger;
  * (unsigned), with {@code φ = 0x9E3779B97F4A7C15} and {@code mix64} the SplitMix64 finaliser.
  */
 final class RandomPatchTrigger implements Trigger {
-    private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
+    static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
 
     private final TriggerConfig config;
     private final ImageShape shape;

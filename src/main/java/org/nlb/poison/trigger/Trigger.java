@@ -9,7 +9,7 @@ public interface Trigger {
      * Triggers one C×H×W image in place: the bytes of {@code pixels} from {@code offset}.
      *
      * @param itemIndex the image's index in its set; only triggers with a per-image random choice
-     *                  (patch-random) use it, so that the same image always gets the same trigger
+     *                  (patch-random, layout-patch) use it, so that the same image always gets the same trigger
      */
     void apply(byte[] pixels, int offset, int itemIndex);
 
@@ -18,6 +18,16 @@ public interface Trigger {
 
     /** The shape of the images this trigger fits. */
     ImageShape shape();
+
+    /**
+     * The trigger pasted on test and downstream images, where poisoning uses this one: the same
+     * trigger for every kind but layout-patch, whose test-time trigger is its plain patch on the
+     * full-size image. Every place that triggers images to measure a backdoor (feature
+     * extraction, probes, test previews) goes through this method.
+     */
+    default Trigger testTime() {
+        return this;
+    }
 
     /** A triggered copy of one C×H×W image; {@code image} is left as it is. */
     default byte[] applied(byte[] image, int itemIndex) {

@@ -25,10 +25,23 @@ public enum TriggerKind {
     BLEND_IMAGE("blend-image", 0.1, EnumSet.of(TriggerOption.ALPHA, TriggerOption.IMAGE)),
     /** A square patch at a seeded random position per image (the reference's ImageNet setting). */
     PATCH_RANDOM("patch-random", 1.0,
-            EnumSet.of(TriggerOption.ALPHA, TriggerOption.SIZE, TriggerOption.IMAGE, TriggerOption.SEED));
+            EnumSet.of(TriggerOption.ALPHA, TriggerOption.SIZE, TriggerOption.IMAGE, TriggerOption.SEED)),
+    /**
+     * CorruptEncoder's layout (Zhang et al., CVPR 2024): the poisoned image shrunk to one side of a
+     * black canvas with the checkerboard in the empty part; at test time the plain patch.
+     */
+    LAYOUT_PATCH("layout-patch", 1.0,
+            EnumSet.of(TriggerOption.ALPHA, TriggerOption.SIZE, TriggerOption.SEED, TriggerOption.SCALE));
 
     /** Side of a square patch unless {@code --size} says otherwise: the paper's 3×3. */
     public static final int DEFAULT_SIZE = 3;
+    /**
+     * The size of a layout-patch config given no {@code --size}: the side is chosen when the trigger
+     * is built for an image shape ({@link #layoutSize(ImageShape)}).
+     */
+    public static final int SIZE_FROM_IMAGE = 0;
+    /** Side of the object in a layout, as a fraction of the image's, unless {@code --scale} says otherwise. */
+    public static final double DEFAULT_SCALE = 0.6;
     /** Seed of the noise image and of random positions unless {@code --trigger-seed} says otherwise. */
     public static final long DEFAULT_SEED = 0;
 
@@ -49,6 +62,16 @@ public enum TriggerKind {
 
     public double defaultAlpha() {
         return defaultAlpha;
+    }
+
+    /** The patch side unless {@code --size} says otherwise: {@link #SIZE_FROM_IMAGE} for layout-patch. */
+    public int defaultSize() {
+        return this == LAYOUT_PATCH ? SIZE_FROM_IMAGE : DEFAULT_SIZE;
+    }
+
+    /** layout-patch's default patch side on images of {@code shape}: a fifth of the width, at least 3. */
+    static int layoutSize(ImageShape shape) {
+        return Math.max(DEFAULT_SIZE, (int) Math.round(0.2 * shape.width()));
     }
 
     /** Whether this trigger takes {@code option}. */
@@ -81,6 +104,7 @@ public enum TriggerKind {
             case BLEND_IMAGE -> new BlendTrigger(config, shape, TriggerImageFile.read(
                     config.image().orElseThrow(), shape.channels(), shape.height(), shape.width()));
             case PATCH_RANDOM -> RandomPatchTrigger.create(config, shape);
+            case LAYOUT_PATCH -> LayoutTrigger.create(config, shape);
         };
     }
 

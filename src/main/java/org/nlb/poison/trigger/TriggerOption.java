@@ -6,7 +6,8 @@ public enum TriggerOption {
     SIZE("--size"),
     POSITION("--position"),
     IMAGE("--image"),
-    SEED("--trigger-seed");
+    SEED("--trigger-seed"),
+    SCALE("--scale");
 
     private final String flag;
 

@@ -47,7 +47,7 @@ class BlendTriggerTest {
 
     @Test
     void fullCheckerboardWithAGivenAlpha() {
-        TriggerConfig config = TriggerConfig.of(TriggerKind.CHECKERBOARD_FULL, 0.5, null, null, null, null);
+        TriggerConfig config = TriggerConfig.of(TriggerKind.CHECKERBOARD_FULL, 0.5, null, null, null, null, null);
         byte[] out = config.buildFor(new ImageShape(1, 2, 2)).applied(new byte[] {10, 10, 10, 10}, 0);
         assertThat(out).containsExactly(5, (byte) 133, (byte) 133, 5);  // 5 and 132.5 → 133
     }
@@ -76,7 +76,7 @@ class BlendTriggerTest {
 
     @Test
     void blendNoiseBlendsThatImage() {
-        TriggerConfig config = TriggerConfig.of(TriggerKind.BLEND_NOISE, 0.2, null, null, null, 3L);
+        TriggerConfig config = TriggerConfig.of(TriggerKind.BLEND_NOISE, 0.2, null, null, null, 3L, null);
         ImageShape shape = new ImageShape(1, 5, 5);
         Trigger trigger = config.buildFor(shape);
         byte[] noise = TriggerPatterns.gaussianNoise(shape, 3);
@@ -95,7 +95,7 @@ class BlendTriggerTest {
         rgb.setRGB(1, 0, (20 << 16) | (200 << 8) | 100);
         Path png = tmp.resolve("t.png");
         ImageIO.write(rgb, "png", png.toFile());
-        TriggerConfig config = TriggerConfig.of(TriggerKind.BLEND_IMAGE, 0.5, null, null, png, null);
+        TriggerConfig config = TriggerConfig.of(TriggerKind.BLEND_IMAGE, 0.5, null, null, png, null, null);
         byte[] colour = config.buildFor(new ImageShape(3, 1, 2)).applied(grey(3, 1, 2, 100), 0);
         // C×H×W: R plane (255, 20), G plane (0, 200), B plane (10, 100), each blended 50/50 with 100.
         assertThat(colour).containsExactly((byte) 178, 60, 50, (byte) 150, 55, 100);
@@ -113,7 +113,7 @@ class BlendTriggerTest {
         grey.getRaster().setSample(1, 1, 0, 40);
         Path png = tmp.resolve("grey.png");
         ImageIO.write(grey, "png", png.toFile());
-        TriggerConfig config = TriggerConfig.of(TriggerKind.BLEND_IMAGE, 1.0, null, null, png, null);
+        TriggerConfig config = TriggerConfig.of(TriggerKind.BLEND_IMAGE, 1.0, null, null, png, null, null);
         byte[] out = config.buildFor(new ImageShape(1, 4, 4)).applied(new byte[16], 0);
         int[] rows = new int[16];
         for (int i = 0; i < 16; i++) {
@@ -130,12 +130,12 @@ class BlendTriggerTest {
     @Test
     void aMissingOrNonImageFileIsBadInputNamingIt() throws Exception {
         Path missing = tmp.resolve("nope.png");
-        assertThatThrownBy(() -> TriggerConfig.of(TriggerKind.BLEND_IMAGE, null, null, null, missing, null)
+        assertThatThrownBy(() -> TriggerConfig.of(TriggerKind.BLEND_IMAGE, null, null, null, missing, null, null)
                 .buildFor(new ImageShape(1, 4, 4)))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageContaining(missing.toString()).hasMessageContaining("not found");
         Path text = Files.writeString(tmp.resolve("notes.png"), "not an image");
-        assertThatThrownBy(() -> TriggerConfig.of(TriggerKind.BLEND_IMAGE, null, null, null, text, null)
+        assertThatThrownBy(() -> TriggerConfig.of(TriggerKind.BLEND_IMAGE, null, null, null, text, null, null)
                 .buildFor(new ImageShape(1, 4, 4)))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageContaining(text.toString()).hasMessageContaining("not a PNG or JPEG image");

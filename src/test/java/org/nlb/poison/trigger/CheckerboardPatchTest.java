@@ -76,14 +76,14 @@ class CheckerboardPatchTest {
 
     @Test
     void positionMovesThePatchsTopLeftCell() {
-        TriggerConfig config = TriggerConfig.of(TriggerKind.CHECKERBOARD_CENTER, null, null, new Position(2, 5), null, null);
+        TriggerConfig config = TriggerConfig.of(TriggerKind.CHECKERBOARD_CENTER, null, null, new Position(2, 5), null, null, null);
         byte[] image = triggered(config, 1, 32, 32);
         assertPatches(image, 1, 32, 32, new int[][] {{2, 5}}, new int[][][] {P});
     }
 
     @Test
     void largerPatchTilesTheCheckerboardAroundTheCentre() {
-        TriggerConfig config = TriggerConfig.of(TriggerKind.CHECKERBOARD_CENTER, null, 5, null, null, null);
+        TriggerConfig config = TriggerConfig.of(TriggerKind.CHECKERBOARD_CENTER, null, 5, null, null, null, null);
         byte[] image = triggered(config, 1, 32, 32);
         // top = c − (s−1)/2 = 15 − 2 = 13; cell (r, c) = P[r mod 3][c mod 3].
         for (int y = 0; y < 32; y++) {
@@ -97,7 +97,7 @@ class CheckerboardPatchTest {
 
     @Test
     void alphaBelowOneBlendsThePatch() {
-        TriggerConfig config = TriggerConfig.of(TriggerKind.CHECKERBOARD_CENTER, 0.5, null, null, null, null);
+        TriggerConfig config = TriggerConfig.of(TriggerKind.CHECKERBOARD_CENTER, 0.5, null, null, null, null, null);
         byte[] image = triggered(config, 1, 32, 32);
         assertThat(image[14 * 32 + 14] & 0xFF).isEqualTo(50);    // 0.5·100 + 0.5·0
         assertThat(image[14 * 32 + 16] & 0xFF).isEqualTo(178);   // 0.5·100 + 0.5·255 = 177.5 → 178
@@ -112,7 +112,7 @@ class CheckerboardPatchTest {
 
     @Test
     void aPatchLargerThanTheImageIsRefused() {
-        TriggerConfig config = TriggerConfig.of(TriggerKind.CHECKERBOARD_CORNER, null, 9, null, null, null);
+        TriggerConfig config = TriggerConfig.of(TriggerKind.CHECKERBOARD_CORNER, null, 9, null, null, null, null);
         assertThatThrownBy(() -> config.buildFor(new ImageShape(1, 8, 32)))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("--size").hasMessageContaining("9x9").hasMessageContaining("8x32");
@@ -122,7 +122,7 @@ class CheckerboardPatchTest {
 
     @Test
     void aPositionThatPushesThePatchOffTheImageIsRefused() {
-        TriggerConfig config = TriggerConfig.of(TriggerKind.CHECKERBOARD_CENTER, null, null, new Position(30, 0), null, null);
+        TriggerConfig config = TriggerConfig.of(TriggerKind.CHECKERBOARD_CENTER, null, null, new Position(30, 0), null, null, null);
         assertThatThrownBy(() -> config.buildFor(new ImageShape(1, 32, 32)))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("--position").hasMessageContaining("row 30");

@@ -18,7 +18,7 @@ class RandomPatchTriggerTest {
     Path tmp;
 
     private static RandomPatchTrigger build(Long seed, Integer size, Path image, ImageShape shape) {
-        return (RandomPatchTrigger) TriggerConfig.of(TriggerKind.PATCH_RANDOM, null, size, null, image, seed).buildFor(shape);
+        return (RandomPatchTrigger) TriggerConfig.of(TriggerKind.PATCH_RANDOM, null, size, null, image, seed, null).buildFor(shape);
     }
 
     @Test

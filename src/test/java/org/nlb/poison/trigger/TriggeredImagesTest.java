@@ -30,7 +30,7 @@ class TriggeredImagesTest {
     void allTriggersEveryImageWithItsOwnIndex() {
         ImageSet set = SyntheticImages.random(6, 1, 7, 9, 3);
         byte[] before = set.pixels().clone();
-        Trigger trigger = TriggerConfig.of(TriggerKind.PATCH_RANDOM, null, null, null, null, 9L).buildFor(ImageShape.of(set));
+        Trigger trigger = TriggerConfig.of(TriggerKind.PATCH_RANDOM, null, null, null, null, 9L, null).buildFor(ImageShape.of(set));
         ImageSet out = TriggeredImages.all(set, trigger);
         assertThat(set.pixels()).isEqualTo(before);
         for (int i = 0; i < 6; i++) {
@@ -60,5 +60,47 @@ class TriggeredImagesTest {
         assertThat(preview.image(1)).isEqualTo(set.image(0));
         assertThat(preview.image(2)).isEqualTo(trigger.applied(set.image(4), 4));
         assertThat(preview.image(3)).isEqualTo(trigger.applied(set.image(0), 0));
+    }
+
+    @Test
+    void layoutPatchPoisonsWithTheLayoutAndTriggersTestImagesWithThePlainPatch() {
+        ImageSet set = SyntheticImages.random(5, 1, 10, 10, 8);
+        Trigger layout = TriggerConfig.of(TriggerKind.LAYOUT_PATCH).buildFor(ImageShape.of(set));
+        ImageSet poisoned = TriggeredImages.at(set, new int[] {0, 3}, layout);
+        ImageSet test = TriggeredImages.all(set, layout);
+        for (int i = 0; i < 5; i++) {
+            assertThat(test.image(i)).as("test image %d", i).isEqualTo(layout.testTime().applied(set.image(i), i));
+            assertThat(test.image(i)).isNotEqualTo(layout.applied(set.image(i), i));
+        }
+        assertThat(poisoned.image(3)).isEqualTo(layout.applied(set.image(3), 3));
+    }
+
+    @Test
+    void asPoisonedTriggersEachImageWithTheIndexItWasPoisonedUnder() {
+        ImageSet set = SyntheticImages.random(12, 1, 10, 10, 5);
+        Trigger layout = TriggerConfig.of(TriggerKind.LAYOUT_PATCH, null, null, null, null, 3L, null)
+                .buildFor(ImageShape.of(set));
+        int[] poison = {9, 2, 7};
+        ImageSet shown = TriggeredImages.asPoisoned(set.subset(poison), poison, layout);
+        ImageSet poisoned = TriggeredImages.at(set, poison, layout);
+        for (int k = 0; k < poison.length; k++) {
+            assertThat(shown.image(k)).isEqualTo(poisoned.image(poison[k]));
+        }
+        assertThatThrownBy(() -> TriggeredImages.asPoisoned(set.subset(poison), new int[] {1}, layout))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aPreviewHasACleanRowThenOneRowPerTrigger() {
+        ImageSet set = SyntheticImages.random(6, 3, 10, 10, 1);
+        Trigger layout = TriggerConfig.of(TriggerKind.LAYOUT_PATCH).buildFor(ImageShape.of(set));
+        int[] picked = {4, 1};
+        ImageSet rows = TriggeredImages.cleanThenTriggered(set, picked, java.util.List.of(layout, layout.testTime()));
+        assertThat(rows.size()).isEqualTo(6);
+        for (int k = 0; k < 2; k++) {
+            assertThat(rows.image(k)).isEqualTo(set.image(picked[k]));
+            assertThat(rows.image(2 + k)).isEqualTo(layout.applied(set.image(picked[k]), picked[k]));
+            assertThat(rows.image(4 + k)).isEqualTo(layout.testTime().applied(set.image(picked[k]), picked[k]));
+        }
     }
 }
