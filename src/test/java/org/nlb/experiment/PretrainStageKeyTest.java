@@ -16,9 +16,16 @@ import org.nlb.data.ImageSet;
  * directory (and so every cached encoder) of earlier runs.
  */
 class PretrainStageKeyTest {
+    /** The default preset's key on main before this work. */
+    static final String DEFAULT_KEY = "6732d619f7ea";
+
     static String key(String preset) {
-        RunConfig c = ConfigLoader.load(new ConfigLoader.Request(Optional.of(preset), Optional.empty(), Optional.empty(),
-                Optional.empty())).config();
+        return key(ConfigLoader.load(new ConfigLoader.Request(Optional.of(preset), Optional.empty(), Optional.empty(),
+                Optional.empty())).config());
+    }
+
+    /** The key of seed 0's clean pretrain stage of {@code c}, with fixed data and upstream. */
+    static String key(RunConfig c) {
         PretrainSettings p = c.pretrain();
         ObjectNode data = RunJson.JSON.createObjectNode();
         data.put("spec", "fashion-mnist");
@@ -31,7 +38,7 @@ class PretrainStageKeyTest {
 
     @Test
     void thePresetsKeepTheirPretrainStageKeys() {
-        assertThat(key("default")).isEqualTo("6732d619f7ea");
+        assertThat(key("default")).isEqualTo(DEFAULT_KEY);
         assertThat(key("quick")).isEqualTo("1ab40f17586e");
     }
 }
