@@ -36,8 +36,21 @@ record SeedRun(long seed, String attackerEncoder, String features, double attack
      * @param selectSeconds the selection's time
      * @param victimSeconds the victim's pretraining time
      * @param probeSeconds the victim's probe stage time
+     * @param snapshots the probes on mid-run snapshots, in epoch order; empty without {@code probe.at_epochs}
      */
     record Selector(String name, String poison, String victim, String metrics, String cleanMetrics, int target,
                     double ccr, ProbeFigures linear, ProbeFigures knn, ProbeFigures cleanLinear, ProbeFigures cleanKnn,
-                    double selectSeconds, double victimSeconds, double probeSeconds) {}
+                    double selectSeconds, double victimSeconds, double probeSeconds, List<EpochProbes> snapshots) {
+        Selector {
+            snapshots = List.copyOf(snapshots);
+        }
+
+        /** A selector measured on the final encoders only. */
+        Selector(String name, String poison, String victim, String metrics, String cleanMetrics, int target, double ccr,
+                 ProbeFigures linear, ProbeFigures knn, ProbeFigures cleanLinear, ProbeFigures cleanKnn,
+                 double selectSeconds, double victimSeconds, double probeSeconds) {
+            this(name, poison, victim, metrics, cleanMetrics, target, ccr, linear, knn, cleanLinear, cleanKnn,
+                    selectSeconds, victimSeconds, probeSeconds, List.of());
+        }
+    }
 }

@@ -92,13 +92,15 @@ final class RunResultsReader {
 
     private static SelectorResult selector(String name, JsonFields s) {
         Map<Probe, Map<Metric, Stat>> probes = new EnumMap<>(Probe.class);
+        Map<Probe, List<EpochPoint>> byEpoch = new EnumMap<>(Probe.class);
         for (Probe p : Probe.values()) {
             s.optObject(p.key()).ifPresent(probe -> {
-                Map<Metric, Stat> m = new EnumMap<>(Metric.class);
-                for (Metric metric : Metric.values()) {
-                    m.put(metric, probe.stat(metric.key()));
+                probes.put(p, metrics(probe));
+                List<EpochPoint> points = new ArrayList<>();
+                for (JsonFields e : probe.objects("by_epoch")) {
+                    points.add(new EpochPoint(e.integer("epoch"), metrics(e)));
                 }
-                probes.put(p, m);
+                byEpoch.put(p, points);
             });
         }
         Map<String, Stat> seconds = new LinkedHashMap<>();
@@ -106,7 +108,15 @@ final class RunResultsReader {
         int[] targets = s.has("targets") ? java.util.Arrays.stream(s.longs("targets")).mapToInt(Math::toIntExact).toArray()
                 : new int[0];
         int target = s.has("target") ? s.integer("target") : targets.length > 0 ? targets[0] : -1;
-        return new SelectorResult(name, s.stat("ccr"), target, targets, probes, seconds);
+        return new SelectorResult(name, s.stat("ccr"), target, targets, probes, seconds, byEpoch);
+    }
+
+    private static Map<Metric, Stat> metrics(JsonFields probe) {
+        Map<Metric, Stat> m = new EnumMap<>(Metric.class);
+        for (Metric metric : Metric.values()) {
+            m.put(metric, probe.stat(metric.key()));
+        }
+        return m;
     }
 
     private static SeedArtefacts seedArtefacts(Path dir, JsonFields r, Path file, int k) {

@@ -2,6 +2,7 @@ package org.nlb.report;
 
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,9 +15,10 @@ import java.util.Optional;
  * @param targets the target class of each seed
  * @param probes per probe, per metric
  * @param seconds per step ({@code select}, {@code victim_pretrain}, {@code probe})
+ * @param byEpoch per probe, the figures against epoch from mid-run snapshots; empty without them
  */
 public record SelectorResult(String name, Stat ccr, int target, int[] targets, Map<Probe, Map<Metric, Stat>> probes,
-                             Map<String, Stat> seconds) {
+                             Map<String, Stat> seconds, Map<Probe, List<EpochPoint>> byEpoch) {
     /** What a selector stands for in the comparison. */
     public enum Role {
         /** Label-free: the attack under test. */
@@ -44,6 +46,15 @@ public record SelectorResult(String name, Stat ccr, int target, int[] targets, M
         probes.forEach((p, m) -> copy.put(p, Collections.unmodifiableMap(new EnumMap<>(m))));
         probes = Collections.unmodifiableMap(copy);
         seconds = Map.copyOf(seconds);
+        EnumMap<Probe, List<EpochPoint>> epochs = new EnumMap<>(Probe.class);
+        byEpoch.forEach((p, list) -> epochs.put(p, List.copyOf(list)));
+        byEpoch = Collections.unmodifiableMap(epochs);
+    }
+
+    /** A selector measured on the final encoders only. */
+    public SelectorResult(String name, Stat ccr, int target, int[] targets, Map<Probe, Map<Metric, Stat>> probes,
+                          Map<String, Stat> seconds) {
+        this(name, ccr, target, targets, probes, seconds, Map.of());
     }
 
     public Role role() {
@@ -62,6 +73,16 @@ public record SelectorResult(String name, Stat ccr, int target, int[] targets, M
 
     public boolean has(Probe probe) {
         return probes.containsKey(probe);
+    }
+
+    /** The figures of one probe against epoch, in epoch order; empty without snapshots. */
+    public List<EpochPoint> byEpoch(Probe probe) {
+        return byEpoch.getOrDefault(probe, List.of());
+    }
+
+    /** Whether the run measured this selector at mid-run snapshots. */
+    public boolean hasEpochs() {
+        return byEpoch.values().stream().anyMatch(l -> !l.isEmpty());
     }
 
     public Optional<Stat> seconds(String step) {
