@@ -6,8 +6,11 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
@@ -20,7 +23,7 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
  */
 final class EpochChartsSection implements ReportSection {
     static final int HEIGHT = 360;
-    /** The caveat, under the charts and in every caption. */
+    /** The caveat, under the charts. */
     static final String CAVEAT = "Only the last point (the final encoders) is the run's result. The earlier points are"
             + " snapshots taken mid-schedule, with the cosine learning rate still high: they show how this run learned,"
             + " not what a run trained for that many epochs would reach.";
@@ -56,7 +59,7 @@ final class EpochChartsSection implements ReportSection {
         for (Probe p : results.probes()) {
             if (results.selectors().stream().anyMatch(s -> !s.byEpoch(p).isEmpty())) {
                 html.figure(chart(p), p.title() + ": ASR of each selector's victim and of the clean encoder against"
-                        + " the epoch of the victims' schedule. " + CAVEAT);
+                        + " the epoch of the victims' schedule; points before the last are mid-schedule snapshots.");
             }
         }
         html.close("div");
@@ -87,9 +90,19 @@ final class EpochChartsSection implements ReportSection {
         NumberAxis epochs = new NumberAxis("epoch (of the victims' schedule)");
         epochs.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         epochs.setAutoRangeIncludesZero(false);
+        epochs.setUpperMargin(0.06);
         NumberAxis asr = new NumberAxis("ASR (%)");
         asr.setRange(0, 105);
         XYPlot plot = new XYPlot(data, epochs, asr, renderer);
+        int last = results.selectors().stream().flatMap(s -> s.byEpoch(probe).stream()).mapToInt(EpochPoint::epoch)
+                .max().orElse(0);
+        ValueMarker end = new ValueMarker(last, Color.GRAY, new BasicStroke(1f));
+        end.setLabel("final encoders");
+        end.setLabelFont(ChartStyle.TICK);
+        end.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+        end.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+        end.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+        plot.addDomainMarker(end);
         String title = probe.title() + " — ASR against epoch";
         return ChartStyle.render(new JFreeChart(title, ChartStyle.TITLE, plot, true), ChartStyle.WIDTH, HEIGHT);
     }
