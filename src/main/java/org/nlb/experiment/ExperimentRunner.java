@@ -156,7 +156,8 @@ public final class ExperimentRunner {
 
         PretrainConfig victimConfig = p.config(channels, p.victimEpochs(), seed, config.threadCount());
         StageStore.Done<PretrainStage.Output> clean = p.cleanIsAttacker() ? attacker
-                : stage(new PretrainStage(cleanName, victimConfig, images, cleanData, snapshots, fromSplit, err, progress));
+                : stage(new PretrainStage(cleanName, victimConfig, images, cleanData, snapshots, fromSplit, err,
+                        progress));
 
         Trigger trigger = inputs.trigger().buildFor(ImageShape.of(images));
         List<SeedRun.Selector> outcomes = new ArrayList<>();

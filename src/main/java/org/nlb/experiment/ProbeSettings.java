@@ -21,7 +21,8 @@ public record ProbeSettings(Linear linear, Knn knn, int batchSize, List<Integer>
         ConfigKeys.notNull("probe.linear", linear);
         ConfigKeys.notNull("probe.knn", knn);
         ConfigKeys.atLeast("probe.batch_size", batchSize, 1);
-        ConfigKeys.require(atEpochs == null || atEpochs.stream().noneMatch(java.util.Objects::isNull), "probe.at_epochs", "must be a list of epochs");
+        ConfigKeys.require(atEpochs == null || atEpochs.stream().noneMatch(java.util.Objects::isNull),
+                "probe.at_epochs", "must be a list of epochs");
         atEpochs = atEpochs == null ? List.of() : List.copyOf(atEpochs);
         for (int e : atEpochs) {
             ConfigKeys.require(e >= 1, "probe.at_epochs", "epochs count from 1, got " + e);

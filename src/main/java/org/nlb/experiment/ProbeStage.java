@@ -65,7 +65,8 @@ final class ProbeStage implements Stage<ProbeStage.Output> {
 
     @Override
     public String describe() {
-        return "linear probe and kNN, target " + target + (snapshotEpoch > 0 ? ", epoch-" + snapshotEpoch + " snapshot" : "");
+        return "linear probe and kNN, target " + target
+                + (snapshotEpoch > 0 ? ", epoch-" + snapshotEpoch + " snapshot" : "");
     }
 
     @Override

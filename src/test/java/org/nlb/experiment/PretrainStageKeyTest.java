@@ -37,7 +37,8 @@ class PretrainStageKeyTest {
         data.put("images", 20000);
         ImageSet images = ImageSet.of(new byte[4], 1, 1, 2, 2);
         PretrainStage stage = new PretrainStage("pretrain-clean-s0", p.config(1, p.victimEpochs(), 0, 2), images, data,
-                c.probe().atEpochs(), Map.of(SplitStage.NAME, new StageKey("0123456789ab")), new PrintWriter(new StringWriter()), null);
+                c.probe().atEpochs(), Map.of(SplitStage.NAME, new StageKey("0123456789ab")),
+                new PrintWriter(new StringWriter()), null);
         return StageKey.of(stage.settings(), stage.upstream()).value();
     }
 
