@@ -64,6 +64,10 @@ public record AugmentConfig(View view1, View view2, int outputHeight, int output
             return new View(crop, flip, j, grayscale, solarize);
         }
 
+        public View withFlip(double p) {
+            return new View(crop, p, jitter, grayscale, solarize);
+        }
+
         public View withSolarize(double p) {
             return new View(crop, flip, jitter, grayscale, p);
         }

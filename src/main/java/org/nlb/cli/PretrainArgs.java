@@ -1,6 +1,7 @@
 package org.nlb.cli;
 
 import java.util.function.Supplier;
+import org.nlb.augment.AugmentConfig;
 import org.nlb.augment.AugmentPreset;
 import org.nlb.io.BadInputException;
 import org.nlb.model.BackboneConfig;
@@ -46,6 +47,10 @@ final class PretrainArgs {
 
     @Option(names = "--augment", paramLabel = "NAME", description = "Augmentation preset: cpu or reference (default: the recipe's).")
     AugmentPreset augment;
+
+    @Option(names = "--crop-min-scale", paramLabel = "S", description = "Smallest area fraction of the random resized crop,"
+            + " in (0, 1] (default: the augmentation's; cpu 0.2, reference 0.08).")
+    Double cropMinScale;
 
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Seed of weights, shuffles, augmentations (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -95,7 +100,16 @@ final class PretrainArgs {
         if (augment != null) {
             c = c.withAugment(augment, augment.config());
         }
+        if (cropMinScale != null) {
+            AugmentConfig a = c.augment();
+            c = c.withAugment(c.augmentPreset(), checked("--crop-min-scale", () -> a.withViews(
+                    a.view1().withCrop(minScale(a.view1().crop())), a.view2().withCrop(minScale(a.view2().crop())))));
+        }
         return threads == null ? c : c.withThreads(threads);
+    }
+
+    private AugmentConfig.Crop minScale(AugmentConfig.Crop c) {
+        return new AugmentConfig.Crop(cropMinScale, c.maxScale(), c.minRatio(), c.maxRatio());
     }
 
     private static <T> T checked(String option, Supplier<T> value) {

@@ -23,7 +23,8 @@ import org.nlb.train.PretrainConfig;
  * {@code nlb run} (DESIGN §1): checks everything, then runs the stages — the split once; per seed
  * the clean (attacker's) encoder, its features, every selector's poison set, the clean encoder of
  * the victims' schedule if it differs, and per selector the victim and the probes on it and on
- * the clean encoder — through a {@link StageStore}, so that a second run with the same
+ * the clean encoder, and with {@code probe.at_epochs} the same probes on both encoders' mid-run
+ * snapshots — through a {@link StageStore}, so that a second run with the same
  * {@code --out} reuses every stage whose settings did not change, and a killed run continues.
  * Ends with results.json and report.html.
  */
@@ -132,10 +133,11 @@ public final class ExperimentRunner {
         String cleanName = "pretrain-clean-s" + seed;
         Map<String, StageKey> fromSplit = Map.of(SplitStage.NAME, split.key());
         ObjectNode cleanData = describe(images, 0, null);
+        List<Integer> snapshots = config.probe().atEpochs(); // of the victims' schedule, the clean encoder's too
 
         PretrainConfig attackerConfig = p.config(channels, p.attackerEpochs(), seed, config.threadCount());
         StageStore.Done<PretrainStage.Output> attacker = stage(new PretrainStage(cleanName, attackerConfig, images,
-                cleanData, fromSplit, err, progress));
+                cleanData, p.cleanIsAttacker() ? snapshots : List.of(), fromSplit, err, progress));
         String featuresName = "features-s" + seed;
         StageStore.Done<FeatureMatrix> features = stage(new FeaturesStage(featuresName, attacker.output().dir(), images,
                 config.attack().space(), config.probe().batchSize(), Map.of(cleanName, attacker.key())));
@@ -154,7 +156,8 @@ public final class ExperimentRunner {
 
         PretrainConfig victimConfig = p.config(channels, p.victimEpochs(), seed, config.threadCount());
         StageStore.Done<PretrainStage.Output> clean = p.cleanIsAttacker() ? attacker
-                : stage(new PretrainStage(cleanName, victimConfig, images, cleanData, fromSplit, err, progress));
+                : stage(new PretrainStage(cleanName, victimConfig, images, cleanData, snapshots, fromSplit, err,
+                        progress));
 
         Trigger trigger = inputs.trigger().buildFor(ImageShape.of(images));
         List<SeedRun.Selector> outcomes = new ArrayList<>();
@@ -165,26 +168,38 @@ public final class ExperimentRunner {
             ImageSet poisoned = TriggeredImages.at(images, poison.indices(), trigger);
             String victimName = "victim-" + name + "-s" + seed;
             StageStore.Done<PretrainStage.Output> victim = stage(new PretrainStage(victimName, victimConfig, poisoned,
-                    describe(poisoned, poison.indices().length, selection.dir().getFileName().toString()),
+                    describe(poisoned, poison.indices().length, selection.dir().getFileName().toString()), snapshots,
                     ordered(SplitStage.NAME, split.key(), selection.record().stage(), selection.key()), err, progress));
             StageStore.Done<ProbeStage.Output> probe = stage(probe("probe-" + name + "-s" + seed, victim, victimName,
-                    split, poison.target(), seed));
+                    split, poison.target(), seed, 0));
             StageStore.Done<ProbeStage.Output> cleanProbe = stage(probe("probe-clean-" + name + "-s" + seed, clean,
-                    cleanName, split, poison.target(), seed));
+                    cleanName, split, poison.target(), seed, 0));
+            List<EpochProbes> byEpoch = new ArrayList<>();
+            for (int epoch : snapshots) {
+                String suffix = "-s" + seed + "-e" + epoch;
+                ProbeStage.Output v = stage(probe("probe-" + name + suffix, victim, victimName, split, poison.target(),
+                        seed, epoch)).output();
+                ProbeStage.Output c = stage(probe("probe-clean-" + name + suffix, clean, cleanName, split,
+                        poison.target(), seed, epoch)).output();
+                byEpoch.add(new EpochProbes(epoch, store.relative(v.file()), store.relative(c.file()), v.linear(), v.knn(),
+                        c.linear(), c.knn()));
+            }
             outcomes.add(new SeedRun.Selector(name, store.relative(poison.file()), store.relative(victim.dir()),
                     store.relative(probe.output().file()), store.relative(cleanProbe.output().file()), poison.target(),
                     poison.ccr(), probe.output().linear(), probe.output().knn(), cleanProbe.output().linear(),
                     cleanProbe.output().knn(), poison.seconds(), victim.seconds(), probe.seconds(),
-                    probe.output().geometry(), cleanProbe.output().geometry()));
+                    probe.output().geometry(), cleanProbe.output().geometry(), byEpoch));
         }
         return new SeedRun(seed, store.relative(attacker.dir()), store.relative(features.dir().resolve(FeaturesStage.FILE)),
                 attacker.seconds(), store.relative(clean.dir()), outcomes);
     }
 
+    /** The probes of {@code encoder}, or with {@code snapshotEpoch} > 0 of its snapshot after that epoch. */
     private ProbeStage probe(String name, StageStore.Done<PretrainStage.Output> encoder, String encoderName,
-                             StageStore.Done<SplitStage.Output> split, int target, long seed) {
-        return new ProbeStage(name, inputs.spec(), encoder.output().dir(), split.output().downstreamFile(),
-                inputs.trigger(), target, inputs.config().probe(), seed,
+                             StageStore.Done<SplitStage.Output> split, int target, long seed, int snapshotEpoch) {
+        Path dir = snapshotEpoch > 0 ? encoder.output().snapshot(snapshotEpoch) : encoder.output().dir();
+        return new ProbeStage(name, inputs.spec(), dir, split.output().downstreamFile(), inputs.trigger(), target,
+                inputs.config().probe(), seed, snapshotEpoch,
                 ordered(SplitStage.NAME, split.key(), encoderName, encoder.key()));
     }
 
@@ -213,7 +228,8 @@ public final class ExperimentRunner {
     private static RunProgress plan(RunConfig config, int images, Throughput throughput, PrintWriter err) {
         int selectors = config.attack().selectors().size();
         boolean extraClean = !config.pretrain().cleanIsAttacker();
-        int stages = 1 + config.seeds() * (2 + (extraClean ? 1 : 0) + 4 * selectors);
+        int snapshotProbes = 2 * config.probe().atEpochs().size();
+        int stages = 1 + config.seeds() * (2 + (extraClean ? 1 : 0) + (4 + snapshotProbes) * selectors);
         return new RunProgress(err, stages, imageEpochs(config, images, true), throughput);
     }
 

@@ -25,9 +25,11 @@ import org.nlb.train.PretrainConfig;
  *     {@code attackerEpochs} the clean encoder is the attacker's (one stage, one directory)
  * @param lr base learning rate (scaled by B/256), or {@code null} for the recipe's
  * @param warmupEpochs warm-up epochs, or {@code null} for the recipe's
+ * @param augment the augmentation's departures from the recipe ({@code null}: none)
  */
 public record PretrainSettings(String method, String recipe, String backbone, int[] widths, Integer stemStride,
-                               int batchSize, int attackerEpochs, int victimEpochs, Double lr, Double warmupEpochs) {
+                               int batchSize, int attackerEpochs, int victimEpochs, Double lr, Double warmupEpochs,
+                               AugmentSettings augment) {
     static final List<String> RECIPES = List.of("cpu", "reference");
 
     public PretrainSettings {
@@ -51,20 +53,24 @@ public record PretrainSettings(String method, String recipe, String backbone, in
         if (warmupEpochs != null) {
             ConfigKeys.nonNegative("pretrain.warmup_epochs", warmupEpochs);
         }
+        if (augment == null) {
+            augment = AugmentSettings.NONE;
+        }
     }
 
     /** The CPU recipe of SimCLR (PretrainConfig.cpu), the same epochs for the attacker and the victims. */
     static PretrainSettings defaults() {
         PretrainConfig cpu = PretrainConfig.cpu(SslMethodKind.SIMCLR, 1);
         return new PretrainSettings("simclr", "cpu", "small", null, null, cpu.batchSize(), cpu.epochs(), cpu.epochs(),
-                null, null);
+                null, null, AugmentSettings.NONE);
     }
 
     /** Every {@code null} replaced by the recipe's or the backbone's value. */
     PretrainSettings resolved() {
         PretrainConfig base = config(1, attackerEpochs, 0, 1);
         return new PretrainSettings(method, recipe, backbone, base.backbone().widths(), base.backbone().stemStride(),
-                batchSize, attackerEpochs, victimEpochs, base.optimizer().baseLr(), base.optimizer().warmupEpochs());
+                batchSize, attackerEpochs, victimEpochs, base.optimizer().baseLr(), base.optimizer().warmupEpochs(),
+                augment.resolved(recipeConfig(1).augment()));
     }
 
     /** Whether the clean encoder (victim schedule) is the attacker's encoder. */
@@ -74,8 +80,7 @@ public record PretrainSettings(String method, String recipe, String backbone, in
 
     /** The pretraining configuration of one encoder. */
     PretrainConfig config(int channels, int epochs, long seed, int threads) {
-        SslMethodKind kind = SslMethodKind.parse(method);
-        PretrainConfig c = recipe.equals("cpu") ? PretrainConfig.cpu(kind, channels) : PretrainConfig.reference(kind, channels);
+        PretrainConfig c = recipeConfig(channels);
         BackboneConfig b = BackboneConfig.of(BackboneKind.parse(backbone), channels);
         if (widths != null) {
             b = b.withWidths(widths);
@@ -90,8 +95,13 @@ public record PretrainSettings(String method, String recipe, String backbone, in
         if (warmupEpochs != null) {
             o = o.withWarmupEpochs(warmupEpochs);
         }
-        return c.withBackbone(b).withOptimizer(o).withBatchSize(batchSize).withEpochs(epochs).withSeed(seed)
-                .withThreads(threads);
+        return c.withBackbone(b).withOptimizer(o).withAugment(c.augmentPreset(), augment.applyTo(c.augment()))
+                .withBatchSize(batchSize).withEpochs(epochs).withSeed(seed).withThreads(threads);
+    }
+
+    private PretrainConfig recipeConfig(int channels) {
+        SslMethodKind kind = SslMethodKind.parse(method);
+        return recipe.equals("cpu") ? PretrainConfig.cpu(kind, channels) : PretrainConfig.reference(kind, channels);
     }
 
     @Override
@@ -105,12 +115,13 @@ public record PretrainSettings(String method, String recipe, String backbone, in
                 && p.backbone.equals(backbone) && Arrays.equals(p.widths, widths)
                 && java.util.Objects.equals(p.stemStride, stemStride) && p.batchSize == batchSize
                 && p.attackerEpochs == attackerEpochs && p.victimEpochs == victimEpochs
-                && java.util.Objects.equals(p.lr, lr) && java.util.Objects.equals(p.warmupEpochs, warmupEpochs);
+                && java.util.Objects.equals(p.lr, lr) && java.util.Objects.equals(p.warmupEpochs, warmupEpochs)
+                && p.augment.equals(augment);
     }
 
     @Override
     public int hashCode() {
         return java.util.Objects.hash(method, recipe, backbone, Arrays.hashCode(widths), stemStride, batchSize,
-                attackerEpochs, victimEpochs, lr, warmupEpochs);
+                attackerEpochs, victimEpochs, lr, warmupEpochs, augment);
     }
 }

@@ -13,21 +13,32 @@ import org.nlb.train.PretrainConfig;
 import org.nlb.train.PretrainResult;
 import org.nlb.train.Pretrainer;
 import org.nlb.train.ProgressDisplay;
+import org.nlb.train.SnapshotWriter;
+import org.nlb.train.TrainingListener;
 
 /**
  * DESIGN §1 steps 2 and 6: SSL pretraining of one encoder with {@link Pretrainer} — the clean
  * encoder on the pretrain images, or a victim on the same images with one selector's poison set
  * triggered. Its directory is the Pretrainer's (config.json, log.csv, checkpoint.nlb, then
  * encoder.json and backbone.params); an unfinished one resumes from its checkpoint, bit for bit.
+ * With snapshot epochs (issue 7, {@code probe.at_epochs}) it also writes the encoder after each
+ * of them into {@code snapshots/epoch-E/} ({@link SnapshotWriter}); those epochs are then part of
+ * its key, and only then, so that stages without snapshots keep their keys.
  */
 final class PretrainStage implements Stage<PretrainStage.Output> {
     /** The encoder directory and the seconds its epochs took (resumed ones included). */
-    record Output(Path dir) {}
+    record Output(Path dir) {
+        /** The encoder directory of the snapshot after {@code epoch}. */
+        Path snapshot(int epoch) {
+            return SnapshotWriter.dir(dir, epoch);
+        }
+    }
 
     private final String name;
     private final PretrainConfig config;
     private final ImageSet images;
     private final ObjectNode data;
+    private final List<Integer> snapshots;
     private final Map<String, StageKey> upstream;
     private final PrintWriter err;
     private final RunProgress progress;
@@ -35,13 +46,15 @@ final class PretrainStage implements Stage<PretrainStage.Output> {
     /**
      * @param data what the images are (spec, the poison set, a hash of the pixels): part of the key
      *     and of the Pretrainer's record, which a resumed checkpoint must match
+     * @param snapshots epochs after which to keep a snapshot of the encoder, each before the last
      */
-    PretrainStage(String name, PretrainConfig config, ImageSet images, ObjectNode data, Map<String, StageKey> upstream,
-                  PrintWriter err, RunProgress progress) {
+    PretrainStage(String name, PretrainConfig config, ImageSet images, ObjectNode data, List<Integer> snapshots,
+                  Map<String, StageKey> upstream, PrintWriter err, RunProgress progress) {
         this.name = name;
         this.config = config;
         this.images = images;
         this.data = data;
+        this.snapshots = List.copyOf(snapshots);
         this.upstream = upstream;
         this.err = err;
         this.progress = progress;
@@ -66,6 +79,9 @@ final class PretrainStage implements Stage<PretrainStage.Output> {
         c.remove("threads"); // does not change the result
         s.set("config", c);
         s.set("data", data);
+        if (!snapshots.isEmpty()) {
+            s.set("snapshots", RunJson.JSON.valueToTree(snapshots));
+        }
         return s;
     }
 
@@ -93,7 +109,9 @@ final class PretrainStage implements Stage<PretrainStage.Output> {
     public double run(Path dir) {
         boolean resume = resumesFrom(dir);
         Pretrainer.Job job = new Pretrainer.Job(config, images, data, dir, resume, !resume);
-        PretrainResult result = Pretrainer.run(job, List.of(new ProgressDisplay(err)));
+        List<TrainingListener> listeners = snapshots.isEmpty() ? List.of(new ProgressDisplay(err))
+                : List.of(new ProgressDisplay(err), new SnapshotWriter(dir, snapshots, images));
+        PretrainResult result = Pretrainer.run(job, listeners);
         progress.trained(result.imagesPerSecond() * result.seconds(), result.seconds());
         return result.epochs().stream().mapToDouble(EpochStats::seconds).sum();
     }

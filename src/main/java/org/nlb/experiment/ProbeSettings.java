@@ -1,5 +1,6 @@
 package org.nlb.experiment;
 
+import java.util.List;
 import org.nlb.eval.FeatureScaling;
 import org.nlb.eval.KnnProbe;
 import org.nlb.eval.LinearProbe;
@@ -11,19 +12,30 @@ import org.nlb.eval.LinearProbe;
  * @param linear the linear probe
  * @param knn the kNN monitor
  * @param batchSize images per forward pass when embedding (speed only)
+ * @param atEpochs epochs before the last at which the victims and the clean encoder are also
+ *     probed, from snapshots taken in the same run (issue 7): ascending, without repeats; empty
+ *     for none. {@link RunConfig} checks that each is below {@code pretrain.victim_epochs}.
  */
-public record ProbeSettings(Linear linear, Knn knn, int batchSize) {
+public record ProbeSettings(Linear linear, Knn knn, int batchSize, List<Integer> atEpochs) {
     public ProbeSettings {
         ConfigKeys.notNull("probe.linear", linear);
         ConfigKeys.notNull("probe.knn", knn);
         ConfigKeys.atLeast("probe.batch_size", batchSize, 1);
+        ConfigKeys.require(atEpochs == null || atEpochs.stream().noneMatch(java.util.Objects::isNull),
+                "probe.at_epochs", "must be a list of epochs");
+        atEpochs = atEpochs == null ? List.of() : List.copyOf(atEpochs);
+        for (int e : atEpochs) {
+            ConfigKeys.require(e >= 1, "probe.at_epochs", "epochs count from 1, got " + e);
+        }
+        ConfigKeys.require(atEpochs.stream().distinct().sorted().toList().equals(atEpochs), "probe.at_epochs",
+                "must be ascending without repeats, got " + atEpochs);
     }
 
     /** {@code nlb probe}'s defaults. */
     static ProbeSettings defaults() {
         LinearProbe l = LinearProbe.DEFAULT;
         return new ProbeSettings(new Linear(l.epochs(), l.batchSize(), l.learningRate(), l.weightDecay(),
-                l.scaling().cliName()), new Knn(KnnProbe.DEFAULT.k(), KnnProbe.DEFAULT.temperature()), 256);
+                l.scaling().cliName()), new Knn(KnnProbe.DEFAULT.k(), KnnProbe.DEFAULT.temperature()), 256, List.of());
     }
 
     /**

@@ -20,7 +20,8 @@ import org.nlb.poison.trigger.TriggerConfig;
  * DESIGN §1 step 7, §4: the linear probe and the kNN monitor of one frozen encoder, trained on
  * the downstream images and tested on the clean and the triggered test set with the selection's
  * target ({@link ProbeRun}, {@code metrics.json}). Run on each victim, and with the same trigger
- * and target on the clean encoder, whose ASR is the baseline the backdoor is measured against.
+ * and target on the clean encoder, whose ASR is the baseline the backdoor is measured against;
+ * with {@code probe.at_epochs}, also on their mid-run snapshots (issue 7).
  */
 final class ProbeStage implements Stage<ProbeStage.Output> {
     static final String FILE = "metrics.json";
@@ -36,10 +37,16 @@ final class ProbeStage implements Stage<ProbeStage.Output> {
     private final int target;
     private final ProbeSettings probe;
     private final long seed;
+    private final int snapshotEpoch;
     private final Map<String, StageKey> upstream;
 
+    /**
+     * @param encoderDir the encoder: a pretraining stage's directory, or one of its snapshots
+     * @param snapshotEpoch the snapshot's epoch, 0 for the final encoder; part of the key, since a
+     *     snapshot and the final encoder have the same upstream stage
+     */
     ProbeStage(String name, DatasetSpec data, Path encoderDir, Path downstream, TriggerConfig trigger, int target,
-               ProbeSettings probe, long seed, Map<String, StageKey> upstream) {
+               ProbeSettings probe, long seed, int snapshotEpoch, Map<String, StageKey> upstream) {
         this.name = name;
         this.data = data;
         this.encoderDir = encoderDir;
@@ -48,6 +55,7 @@ final class ProbeStage implements Stage<ProbeStage.Output> {
         this.target = target;
         this.probe = probe;
         this.seed = seed;
+        this.snapshotEpoch = snapshotEpoch;
         this.upstream = upstream;
     }
 
@@ -58,7 +66,8 @@ final class ProbeStage implements Stage<ProbeStage.Output> {
 
     @Override
     public String describe() {
-        return "linear probe and kNN, target " + target;
+        return "linear probe and kNN, target " + target
+                + (snapshotEpoch > 0 ? ", epoch-" + snapshotEpoch + " snapshot" : "");
     }
 
     @Override
@@ -72,6 +81,9 @@ final class ProbeStage implements Stage<ProbeStage.Output> {
         s.set("linear", RunJson.tree(probe.linear()));
         s.set("knn", RunJson.tree(probe.knn()));
         s.put("seed", seed);
+        if (snapshotEpoch > 0) {
+            s.put("snapshot_epoch", snapshotEpoch);
+        }
         return s;
     }
 

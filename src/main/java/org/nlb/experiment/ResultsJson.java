@@ -61,10 +61,14 @@ final class ResultsJson {
         splitJson.put("downstream", split.downstream());
         root.set("clean", ResultsAggregator.clean(runs));
         root.set("selectors", ResultsAggregator.selectors(runs, config.attack().selectors()));
+        boolean byEpoch = !config.probe().atEpochs().isEmpty();
+        if (byEpoch) {
+            EpochResults.addTo((ObjectNode) root.get("selectors"), runs, config.pretrain().victimEpochs());
+        }
 
         ArrayNode perSeed = root.putArray("runs");
         for (SeedRun run : runs) {
-            perSeed.add(seedJson(run));
+            perSeed.add(seedJson(run, byEpoch ? config.pretrain().victimEpochs() : 0));
         }
         ObjectNode timings = root.putObject("timings");
         timings.put("total_seconds", round(stageSeconds.values().stream().mapToDouble(Double::doubleValue).sum()));
@@ -74,7 +78,8 @@ final class ResultsJson {
         return root;
     }
 
-    private static ObjectNode seedJson(SeedRun run) {
+    /** One entry of {@code runs}; with {@code finalEpoch} > 0, each selector's {@code by_epoch} too. */
+    private static ObjectNode seedJson(SeedRun run, int finalEpoch) {
         ObjectNode o = RunJson.JSON.createObjectNode();
         o.put("seed", run.seed());
         ObjectNode attacker = o.putObject("attacker");
@@ -95,6 +100,9 @@ final class ResultsJson {
             j.set("knn", ResultsAggregator.figuresJson(s.knn(), s.cleanKnn()));
             j.set(ResultsAggregator.GEOMETRY, ResultsAggregator.geometryJson(s.geometry()));
             j.set(ResultsAggregator.GEOMETRY_CLEAN, ResultsAggregator.geometryJson(s.cleanGeometry()));
+            if (finalEpoch > 0) {
+                j.set("by_epoch", EpochResults.perSeed(s, finalEpoch));
+            }
         }
         return o;
     }

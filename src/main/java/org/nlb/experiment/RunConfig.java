@@ -27,6 +27,11 @@ public record RunConfig(DataSettings data, PretrainSettings pretrain, AttackSett
         ConfigKeys.notNull("probe", probe);
         ConfigKeys.atLeast("seeds", seeds, 1);
         ConfigKeys.atLeast("threads", threads, 0);
+        for (int e : probe.atEpochs()) {
+            ConfigKeys.require(e < pretrain.victimEpochs(), "probe.at_epochs", "epoch " + e
+                    + " is not before the last one (pretrain.victim_epochs = " + pretrain.victimEpochs()
+                    + "); the final encoder is always probed");
+        }
     }
 
     static RunConfig defaults() {

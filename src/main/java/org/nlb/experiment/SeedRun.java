@@ -39,9 +39,23 @@ record SeedRun(long seed, String attackerEncoder, String features, double attack
      * @param probeSeconds the victim's probe stage time
      * @param geometry the trigger's geometry in the victim's features
      * @param cleanGeometry the same trigger and target in the clean encoder's features (the control)
+     * @param snapshots the probes on mid-run snapshots, in epoch order; empty without {@code probe.at_epochs}
      */
     record Selector(String name, String poison, String victim, String metrics, String cleanMetrics, int target,
                     double ccr, ProbeFigures linear, ProbeFigures knn, ProbeFigures cleanLinear, ProbeFigures cleanKnn,
                     double selectSeconds, double victimSeconds, double probeSeconds, TriggerGeometry geometry,
-                    TriggerGeometry cleanGeometry) {}
+                    TriggerGeometry cleanGeometry, List<EpochProbes> snapshots) {
+        Selector {
+            snapshots = List.copyOf(snapshots);
+        }
+
+        /** A selector measured on the final encoders only. */
+        Selector(String name, String poison, String victim, String metrics, String cleanMetrics, int target, double ccr,
+                 ProbeFigures linear, ProbeFigures knn, ProbeFigures cleanLinear, ProbeFigures cleanKnn,
+                 double selectSeconds, double victimSeconds, double probeSeconds, TriggerGeometry geometry,
+                 TriggerGeometry cleanGeometry) {
+            this(name, poison, victim, metrics, cleanMetrics, target, ccr, linear, knn, cleanLinear, cleanKnn,
+                    selectSeconds, victimSeconds, probeSeconds, geometry, cleanGeometry, List.of());
+        }
+    }
 }

@@ -134,7 +134,7 @@ public final class ExperimentRows {
             return sb.append(", ").append(Percent.MISSING).toString();
         }
         try {
-            TriggerFootprint f = TriggerFootprint.of(config.buildFor(new ImageShape(d.channels(), d.height(), d.width())));
+            TriggerFootprint f = TriggerFootprint.of(config.buildFor(new ImageShape(d.channels(), d.height(), d.width())).testTime());
             return sb.append(", ").append(f.place()).append(", ").append(Percent.withSign(f.area())).toString();
         } catch (BadInputException e) { // e.g. a blend image no longer where the run found it
             return sb.append(", ").append(Percent.MISSING).toString();

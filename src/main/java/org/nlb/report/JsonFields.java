@@ -130,6 +130,25 @@ final class JsonFields {
         return out;
     }
 
+    /** A list of objects; absent or null is empty. */
+    List<JsonFields> objects(String name) {
+        JsonNode v = node.get(name);
+        if (v == null || v.isNull()) {
+            return List.of();
+        }
+        if (!v.isArray()) {
+            throw bad(name, "is " + v.getNodeType().toString().toLowerCase() + ", expected a list of objects");
+        }
+        List<JsonFields> out = new ArrayList<>();
+        for (int k = 0; k < v.size(); k++) {
+            if (!v.get(k).isObject()) {
+                throw bad(name + "[" + k + "]", "is " + v.get(k) + ", expected an object");
+            }
+            out.add(new JsonFields(file, v.get(k), at(name) + "[" + k + "]"));
+        }
+        return out;
+    }
+
     /** A list of strings. */
     List<String> texts(String name) {
         JsonNode v = node.get(name);

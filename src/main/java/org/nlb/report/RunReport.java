@@ -6,9 +6,10 @@ import org.nlb.io.AtomicOutput;
 
 /**
  * The HTML report of one {@code nlb run} directory (issue 6, DESIGN §4 and §7): a verdict that
- * flags an unconvincing result in words, the metrics table, charts of ASR and clean accuracy, the
- * poison sets' class histograms, a PCA view of the attacker's features, clean and triggered
- * images, training losses, confusion matrices of triggered predictions, the config and timings.
+ * flags an unconvincing result in words, the metrics table, charts of ASR and clean accuracy (and
+ * of ASR against epoch when the run probed mid-run snapshots), the poison sets' class histograms,
+ * a PCA view of the attacker's features, clean and triggered images, training losses, confusion
+ * matrices of triggered predictions, the config and timings.
  * One self-contained file: images are embedded PNG data URIs, CSS is inline, no script, no URL.
  * Reads only {@code results.json} and the files it points to; a missing or malformed
  * {@code results.json} is bad input, a missing optional file only makes its section say so.
@@ -39,17 +40,21 @@ public final class RunReport {
         }
         RunResults results = RunResultsReader.read(runDir);
         SectionInputs inputs = new SectionInputs(results);
-        List<ReportSection> sections = List.of(
+        List<ReportSection> sections = new java.util.ArrayList<>(List.of(
                 new VerdictSection(results),
                 new MetricsTableSection(results),
-                new ProbeChartsSection(results),
+                new ProbeChartsSection(results)));
+        if (EpochChartsSection.applies(results)) {
+            sections.add(new EpochChartsSection(results));
+        }
+        sections.addAll(List.of(
                 new HistogramSection(results),
                 new ProjectionSection(inputs),
                 new SamplesSection(inputs),
                 new LossCurvesSection(results),
                 new ConfusionSection(results),
                 new ConfigSection(results),
-                new TimingsSection(results));
+                new TimingsSection(results)));
         return ReportPage.render(results, sections);
     }
 }

@@ -105,13 +105,15 @@ final class RunResultsReader {
 
     private static SelectorResult selector(String name, JsonFields s) {
         Map<Probe, Map<Metric, Stat>> probes = new EnumMap<>(Probe.class);
+        Map<Probe, List<EpochPoint>> byEpoch = new EnumMap<>(Probe.class);
         for (Probe p : Probe.values()) {
             s.optObject(p.key()).ifPresent(probe -> {
-                Map<Metric, Stat> m = new EnumMap<>(Metric.class);
-                for (Metric metric : Metric.values()) {
-                    m.put(metric, probe.stat(metric.key()));
+                probes.put(p, metrics(probe));
+                List<EpochPoint> points = new ArrayList<>();
+                for (JsonFields e : probe.objects("by_epoch")) {
+                    points.add(new EpochPoint(e.integer("epoch"), metrics(e)));
                 }
-                probes.put(p, m);
+                byEpoch.put(p, points);
             });
         }
         Map<String, Stat> seconds = new LinkedHashMap<>();
@@ -120,7 +122,7 @@ final class RunResultsReader {
                 : new int[0];
         int target = s.has("target") ? s.integer("target") : targets.length > 0 ? targets[0] : -1;
         return new SelectorResult(name, s.stat("ccr"), target, targets, probes, seconds,
-                geometry(s, GeometryFigure.VICTIM_KEY), geometry(s, GeometryFigure.CLEAN_ENCODER_KEY));
+                geometry(s, GeometryFigure.VICTIM_KEY), geometry(s, GeometryFigure.CLEAN_ENCODER_KEY), byEpoch);
     }
 
     /** The figures of a trigger-geometry block; none when the block is absent (runs before issue 7 F-E). */
@@ -131,6 +133,14 @@ final class RunResultsReader {
                 m.put(f, g.stat(f.key()));
             }
         });
+        return m;
+    }
+
+    private static Map<Metric, Stat> metrics(JsonFields probe) {
+        Map<Metric, Stat> m = new EnumMap<>(Metric.class);
+        for (Metric metric : Metric.values()) {
+            m.put(metric, probe.stat(metric.key()));
+        }
         return m;
     }
 

@@ -2,6 +2,7 @@ package org.nlb.report;
 
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,10 +17,11 @@ import java.util.Optional;
  * @param seconds per step ({@code select}, {@code victim_pretrain}, {@code probe})
  * @param geometry the trigger's geometry in the victims' features; empty for runs made before it existed
  * @param cleanGeometry the same in the clean encoder's features, with the same trigger and target
+ * @param byEpoch per probe, the figures against epoch from mid-run snapshots; empty without them
  */
 public record SelectorResult(String name, Stat ccr, int target, int[] targets, Map<Probe, Map<Metric, Stat>> probes,
                              Map<String, Stat> seconds, Map<GeometryFigure, Stat> geometry,
-                             Map<GeometryFigure, Stat> cleanGeometry) {
+                             Map<GeometryFigure, Stat> cleanGeometry, Map<Probe, List<EpochPoint>> byEpoch) {
     /** What a selector stands for in the comparison. */
     public enum Role {
         /** Label-free: the attack under test. */
@@ -49,6 +51,22 @@ public record SelectorResult(String name, Stat ccr, int target, int[] targets, M
         seconds = Map.copyOf(seconds);
         geometry = Map.copyOf(geometry);
         cleanGeometry = Map.copyOf(cleanGeometry);
+        EnumMap<Probe, List<EpochPoint>> epochs = new EnumMap<>(Probe.class);
+        byEpoch.forEach((p, list) -> epochs.put(p, List.copyOf(list)));
+        byEpoch = Collections.unmodifiableMap(epochs);
+    }
+
+    /** A selector measured on the final encoders only. */
+    public SelectorResult(String name, Stat ccr, int target, int[] targets, Map<Probe, Map<Metric, Stat>> probes,
+                          Map<String, Stat> seconds, Map<GeometryFigure, Stat> geometry,
+                          Map<GeometryFigure, Stat> cleanGeometry) {
+        this(name, ccr, target, targets, probes, seconds, geometry, cleanGeometry, Map.of());
+    }
+
+    /** A selector without trigger geometry (runs made before it existed), final encoders only. */
+    public SelectorResult(String name, Stat ccr, int target, int[] targets, Map<Probe, Map<Metric, Stat>> probes,
+                          Map<String, Stat> seconds) {
+        this(name, ccr, target, targets, probes, seconds, Map.of(), Map.of(), Map.of());
     }
 
     public Role role() {
@@ -72,6 +90,16 @@ public record SelectorResult(String name, Stat ccr, int target, int[] targets, M
 
     public boolean has(Probe probe) {
         return probes.containsKey(probe);
+    }
+
+    /** The figures of one probe against epoch, in epoch order; empty without snapshots. */
+    public List<EpochPoint> byEpoch(Probe probe) {
+        return byEpoch.getOrDefault(probe, List.of());
+    }
+
+    /** Whether the run measured this selector at mid-run snapshots. */
+    public boolean hasEpochs() {
+        return byEpoch.values().stream().anyMatch(l -> !l.isEmpty());
     }
 
     public Optional<Stat> seconds(String step) {

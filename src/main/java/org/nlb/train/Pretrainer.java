@@ -50,6 +50,11 @@ public final class Pretrainer {
     public record Job(PretrainConfig config, ImageSet images, JsonNode data, Path out, boolean resume, boolean force) {
     }
 
+    /**
+     * Trains {@code job}. {@code extraListeners} hear of each epoch before its log line and its
+     * checkpoint are written, so whatever they write for an epoch exists before a resumed run
+     * would start after it ({@link SnapshotWriter}).
+     */
     public static PretrainResult run(Job job, List<TrainingListener> extraListeners) {
         PretrainConfig config = resolveNormalization(job.config(), job.images());
         ObjectNode record = RunRecord.of(config, job.data());
@@ -109,6 +114,11 @@ public final class Pretrainer {
 
     /** The method name of an encoder that was never trained. */
     public static final String UNTRAINED = "random";
+
+    /** A mid-run snapshot of the encoder trained by {@code config} after {@code epochs} epochs. */
+    static void writeEncoder(Path dir, PretrainConfig config, SslMethod trained, ImageSet images, int epochs) {
+        writeEncoder(dir, config, trained, images, config.method().cliName(), epochs);
+    }
 
     private static void writeEncoder(Path dir, PretrainConfig config, SslMethod trained, ImageSet images, String method,
                                      int epochs) {

@@ -100,6 +100,24 @@ class PretrainCommandTest {
     }
 
     @Test
+    void cropMinScaleReplacesTheRecipesOnBothViews() throws Exception {
+        Path out = tmp.resolve("crop");
+        CliRunner.Result r = CliRunner.run(args("--crop-min-scale", "0.08", "--epochs", "1", "--max-steps", "1",
+                "--out", out.toString()));
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        JsonNode config = new ObjectMapper().readTree(out.resolve("config.json").toFile());
+        for (String view : List.of("view1", "view2")) {
+            assertThat(config.at("/config/augment/" + view + "/crop/min_scale").asDouble()).isEqualTo(0.08);
+            assertThat(config.at("/config/augment/" + view + "/crop/max_scale").asDouble()).isEqualTo(1.0);
+        }
+        assertThat(config.at("/config/augment/view2/solarize").asDouble()).as("the rest is the recipe's").isEqualTo(0.2);
+        assertOneErrorLine(CliRunner.run(args("--crop-min-scale", "0", "--out", tmp + "/o")), "--crop-min-scale",
+                "crop scale must satisfy 0 < min <= max <= 1, got 0.0..1.0");
+        assertOneErrorLine(CliRunner.run(args("--crop-min-scale", "1.5", "--out", tmp + "/o")), "--crop-min-scale");
+        assertThat(tmp.resolve("o")).doesNotExist();
+    }
+
+    @Test
     void resumeNeedsACheckpointMadeWithTheSameSettings() {
         Path out = tmp.resolve("run");
         assertOneErrorLine(CliRunner.run(args("--out", out.toString(), "--resume")), "no checkpoint to resume from");

@@ -122,7 +122,7 @@ class ExperimentRowsTest {
         TriggerFootprint corner = TriggerFootprint.of(TriggerConfig.of(TriggerKind.CHECKERBOARD_CORNER).buildFor(shape));
         assertThat(corner.place()).isEqualTo("at (25, 25)");
         assertThat(corner.pixels()).isEqualTo(9);
-        TriggerFootprint random = TriggerFootprint.of(TriggerConfig.of(TriggerKind.PATCH_RANDOM, null, 5, null, null, 3L)
+        TriggerFootprint random = TriggerFootprint.of(TriggerConfig.of(TriggerKind.PATCH_RANDOM, null, 5, null, null, 3L, null)
                 .buildFor(shape));
         assertThat(random.place()).isEqualTo("random position");
         assertThat(random.area()).isEqualTo(25 / 784.0);

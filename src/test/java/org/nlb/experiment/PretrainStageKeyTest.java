@@ -1,0 +1,66 @@
+package org.nlb.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nlb.data.ImageSet;
+
+/**
+ * The pretrain stage's key of the presets, hard-coded from main before {@code pretrain.augment}
+ * and {@code probe.at_epochs} existed: a config that uses neither must keep every existing stage
+ * directory (and so every cached encoder) of earlier runs. The key is that of the clean encoder
+ * when it is the attacker's (the presets' case), which takes the snapshots.
+ */
+class PretrainStageKeyTest {
+    /** The default preset's key on main before this work. */
+    static final String DEFAULT_KEY = "6732d619f7ea";
+
+    static String key(String preset) {
+        return key(ConfigLoader.load(new ConfigLoader.Request(Optional.of(preset), Optional.empty(), Optional.empty(),
+                Optional.empty())).config());
+    }
+
+    /** The key of seed 0's clean pretrain stage of {@code c}, with fixed data and upstream. */
+    static String key(RunConfig c) {
+        PretrainSettings p = c.pretrain();
+        ObjectNode data = RunJson.JSON.createObjectNode();
+        data.put("spec", "fashion-mnist");
+        data.put("images", 20000);
+        ImageSet images = ImageSet.of(new byte[4], 1, 1, 2, 2);
+        PretrainStage stage = new PretrainStage("pretrain-clean-s0", p.config(1, p.victimEpochs(), 0, 2), images, data,
+                c.probe().atEpochs(), Map.of(SplitStage.NAME, new StageKey("0123456789ab")),
+                new PrintWriter(new StringWriter()), null);
+        return StageKey.of(stage.settings(), stage.upstream()).value();
+    }
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void snapshotEpochsChangeTheKeyOnlyWhenThereAreAny() throws Exception {
+        assertThat(key(load("probe:\n  at_epochs: []\n"))).isEqualTo(DEFAULT_KEY);
+        assertThat(key(load("probe:\n  at_epochs: [5, 10]\n"))).isNotEqualTo(DEFAULT_KEY)
+                .isNotEqualTo(key(load("probe:\n  at_epochs: [5]\n")));
+    }
+
+    private RunConfig load(String yaml) throws Exception {
+        Path f = Files.writeString(tmp.resolve("run.yaml"), yaml);
+        return ConfigLoader.load(new ConfigLoader.Request(Optional.of("default"), Optional.of(f), Optional.empty(),
+                Optional.empty())).config();
+    }
+
+    @Test
+    void thePresetsKeepTheirPretrainStageKeys() {
+        assertThat(key("default")).isEqualTo(DEFAULT_KEY);
+        assertThat(key("quick")).isEqualTo("1ab40f17586e");
+    }
+}
