@@ -35,10 +35,15 @@ class ConfigLoaderTest {
             assertThat(c.pretrain().warmupEpochs()).isNotNull();
             assertThat(c.attack().kmeansClusters()).isEqualTo(10);
             assertThat(c.attack().trigger().alpha()).isEqualTo(1.0);
-            assertThat(c.attack().trigger().size()).isEqualTo(3);
+            assertThat(c.attack().trigger().size()).isPositive();
             assertThat(c.threads()).isPositive();
-            assertThat(c.attack().selectors()).containsExactly("contrastive", "kmeans", "random", "label-aware");
+            assertThat(c.attack().selectors()).contains("contrastive", "kmeans", "random");
         }
+        assertThat(load("quick", null, null, null).config().attack().selectors()).contains("label-aware");
+        RunConfig standard = load("default", null, null, null).config();
+        assertThat(standard.attack().trigger().config().kind().id()).isEqualTo("checkerboard-4corner");
+        assertThat(standard.attack().trigger().size()).isEqualTo(4);
+        assertThat(standard.seeds()).isEqualTo(3);
         RunConfig quick = load("quick", null, null, null).config();
         assertThat(quick.pretrain().attackerEpochs()).isEqualTo(1);
         assertThat(quick.data().pretrainSubset()).isPositive();
