@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
-import org.nlb.report.Stat;
 
 /**
  * results.json's {@code by_epoch} lists (issue 7, {@code probe.at_epochs}): per selector and probe,
@@ -25,7 +23,7 @@ final class EpochResults {
     /** Adds {@code by_epoch} to the {@code linear} and {@code knn} objects of every selector in {@code selectors}. */
     static void addTo(ObjectNode selectors, List<SeedRun> runs, int finalEpoch) {
         selectors.fieldNames().forEachRemaining(name -> {
-            List<List<Point>> perSeed = runs.stream().map(r -> points(find(r, name), finalEpoch)).toList();
+            List<List<Point>> perSeed = runs.stream().map(r -> points(ResultsAggregator.find(r, name), finalEpoch)).toList();
             ObjectNode s = (ObjectNode) selectors.get(name);
             ((ObjectNode) s.get("linear")).set("by_epoch", aggregate(perSeed, Point::linear, Point::cleanLinear));
             ((ObjectNode) s.get("knn")).set("by_epoch", aggregate(perSeed, Point::knn, Point::cleanKnn));
@@ -62,20 +60,12 @@ final class EpochResults {
         ArrayNode list = RunJson.JSON.createArrayNode();
         for (int k = 0; k < perSeed.get(0).size(); k++) {
             int at = k;
-            List<Map<String, Double>> figures = perSeed.stream()
-                    .map(points -> ResultsAggregator.figures(victim.apply(points.get(at)), clean.apply(points.get(at))))
-                    .toList();
             ObjectNode o = list.addObject();
             o.put("epoch", perSeed.get(0).get(k).epoch());
-            for (String key : figures.get(0).keySet()) {
-                o.set(key, ResultsAggregator.json(Stat.of(figures.stream().mapToDouble(f -> f.get(key)).toArray())));
-            }
+            o.setAll(ResultsAggregator.stats(perSeed.stream()
+                    .map(points -> ResultsAggregator.figures(victim.apply(points.get(at)), clean.apply(points.get(at))))
+                    .toList()));
         }
         return list;
-    }
-
-    private static SeedRun.Selector find(SeedRun run, String name) {
-        return run.selectors().stream().filter(s -> s.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("seed " + run.seed() + " has no selector " + name));
     }
 }

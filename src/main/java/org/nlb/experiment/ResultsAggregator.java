@@ -77,22 +77,21 @@ final class ResultsAggregator {
         return all;
     }
 
-    private static ObjectNode probe(List<SeedRun.Selector> per, java.util.function.Function<SeedRun.Selector, ProbeFigures> victim,
-                                    java.util.function.Function<SeedRun.Selector, ProbeFigures> clean) {
-        List<Map<String, Double>> figures = per.stream().map(s -> figures(victim.apply(s), clean.apply(s))).toList();
-        ObjectNode o = RunJson.JSON.createObjectNode();
-        for (String key : figures.get(0).keySet()) {
-            o.set(key, json(Stat.of(figures.stream().mapToDouble(f -> f.get(key)).toArray())));
-        }
-        return o;
+    private static ObjectNode probe(List<SeedRun.Selector> per, Function<SeedRun.Selector, ProbeFigures> victim,
+                                    Function<SeedRun.Selector, ProbeFigures> clean) {
+        return stats(per.stream().map(s -> figures(victim.apply(s), clean.apply(s))).toList());
     }
 
     /** A selector's {@link TriggerGeometry} over the seeds: one STAT per figure, null where undefined. */
     private static ObjectNode geometry(List<SeedRun.Selector> per, Function<SeedRun.Selector, TriggerGeometry> of) {
-        List<Map<String, Double>> figures = per.stream().map(s -> of.apply(s).byName()).toList();
+        return stats(per.stream().map(s -> of.apply(s).byName()).toList());
+    }
+
+    /** One STAT per key over the seeds' figures (each map has the same keys, in the same order). */
+    static ObjectNode stats(List<Map<String, Double>> perSeed) {
         ObjectNode o = RunJson.JSON.createObjectNode();
-        for (String key : figures.get(0).keySet()) {
-            o.set(key, json(Stat.of(figures.stream().mapToDouble(f -> f.get(key)).toArray())));
+        for (String key : perSeed.get(0).keySet()) {
+            o.set(key, json(Stat.of(perSeed.stream().mapToDouble(f -> f.get(key)).toArray())));
         }
         return o;
     }
@@ -121,7 +120,7 @@ final class ResultsAggregator {
         return best;
     }
 
-    private static SeedRun.Selector find(SeedRun run, String name) {
+    static SeedRun.Selector find(SeedRun run, String name) {
         return run.selectors().stream().filter(s -> s.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("seed " + run.seed() + " has no selector " + name));
     }
