@@ -55,7 +55,7 @@ final class BackdoorVerdict {
      * @param selector its name
      * @param role attack, baseline or ceiling
      * @param probe the probe's title
-     * @param targetName the target class's name
+     * @param targetName the target class's name, quoted, or each seed's when they differ
      * @param asr ASR on the poisoned victim
      * @param asrCleanEncoder ASR of the same trigger and target on the clean encoder
      * @param backdoor {@code asr − asrCleanEncoder}
@@ -88,7 +88,7 @@ final class BackdoorVerdict {
                     + " was not measured, so nothing can be concluded.");
         }
         double effect = e.effect();
-        String target = "“" + e.targetName() + "”";
+        String target = e.targetName();
         String victim = Percent.withSign(e.asr().mean());
         String clean = Percent.withSign(e.asrCleanEncoder().mean());
         if (e.role() == SelectorResult.Role.BASELINE) {

@@ -1,9 +1,11 @@
 package org.nlb.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Section 1: the verdict box. One headline ({@link VerdictHeadline}) and one sentence per selector
@@ -40,11 +42,28 @@ final class VerdictSection implements ReportSection {
                 }
                 Optional<Stat> random = results.random().filter(r -> r != s).map(r -> r.stat(p, Metric.BACKDOOR));
                 out.add(BackdoorVerdict.judge(new BackdoorVerdict.Evidence(s.name(), s.role(), p.title(),
-                        results.dataset().className(s.target()), s.stat(p, Metric.ASR),
+                        targetName(results, s), s.stat(p, Metric.ASR),
                         s.stat(p, Metric.ASR_CLEAN_ENCODER), s.stat(p, Metric.BACKDOOR), random)));
             }
         }
         return out;
+    }
+
+    /**
+     * The target in quotes; when the seeds poisoned different classes, each seed's, since the
+     * ASR is a mean over seeds that each measured their own target.
+     */
+    static String targetName(RunResults results, SelectorResult s) {
+        int[] targets = s.targets();
+        if (targets.length < 2 || Arrays.stream(targets).allMatch(t -> t == targets[0])) {
+            return quoted(results.dataset().className(s.target()));
+        }
+        return "each seed's target (" + Arrays.stream(targets)
+                .mapToObj(t -> quoted(results.dataset().className(t))).collect(Collectors.joining(", ")) + ")";
+    }
+
+    private static String quoted(String name) {
+        return "\u201c" + name + "\u201d";
     }
 
     @Override

@@ -15,7 +15,7 @@ class BackdoorVerdictTest {
     private static Evidence evidence(Role role, Stat asr, Stat clean, Optional<Stat> random) {
         Stat backdoor = asr.values().length == clean.values().length && asr.values().length > 1
                 ? Stat.of(difference(asr.values(), clean.values())) : Stat.single(asr.mean() - clean.mean());
-        return new Evidence("contrastive", role, "Linear probe", "Ankle boot", asr, clean, backdoor, random);
+        return new Evidence("contrastive", role, "Linear probe", "“Ankle boot”", asr, clean, backdoor, random);
     }
 
     private static double[] difference(double[] a, double[] b) {
@@ -66,9 +66,9 @@ class BackdoorVerdictTest {
 
     @Test
     void theTenPointThresholdIsStrict() {
-        Evidence below = new Evidence("kmeans", Role.ATTACK, "kNN", "Bag", Stat.single(0.35), Stat.single(0.25),
+        Evidence below = new Evidence("kmeans", Role.ATTACK, "kNN", "“Bag”", Stat.single(0.35), Stat.single(0.25),
                 Stat.single(0.0999), Optional.empty());
-        Evidence at = new Evidence("kmeans", Role.ATTACK, "kNN", "Bag", Stat.single(0.35), Stat.single(0.25),
+        Evidence at = new Evidence("kmeans", Role.ATTACK, "kNN", "“Bag”", Stat.single(0.35), Stat.single(0.25),
                 Stat.single(0.10), Optional.empty());
         assertThat(BackdoorVerdict.judge(below).convincing()).isFalse();
         assertThat(BackdoorVerdict.judge(at).convincing()).isTrue();
