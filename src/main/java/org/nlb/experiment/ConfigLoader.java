@@ -27,8 +27,9 @@ import org.nlb.io.InputFiles;
 /**
  * Builds the {@link RunConfig} of {@code nlb run} from four layers, each overriding the one
  * before: the code defaults, a preset (a resource file users can copy), the user's YAML or JSON
- * config file, and {@code --data} / {@code --seeds}. Objects merge key by key; any other value
- * (lists included) replaces the one below. An unknown key is refused naming the file and the key,
+ * config file, and {@code --data} / {@code --seeds}. Objects merge key by key, except that an
+ * object naming a different {@code kind} (a trigger) replaces the one below whole, because the
+ * kind decides which other keys apply; any other value (lists included) replaces the one below. An unknown key is refused naming the file and the key,
  * a bad value naming the layer it came from and the key, before anything is written.
  */
 public final class ConfigLoader {
@@ -181,12 +182,18 @@ public final class ConfigLoader {
         for (Iterator<Map.Entry<String, JsonNode>> it = override.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode below = base.get(e.getKey());
-            if (below instanceof ObjectNode b && e.getValue() instanceof ObjectNode o) {
+            if (below instanceof ObjectNode b && e.getValue() instanceof ObjectNode o && sameKind(b, o)) {
                 merge(b, o);
             } else {
                 base.set(e.getKey(), e.getValue().deepCopy());
             }
         }
+    }
+
+    /** Whether {@code override} keeps the kind of {@code base} (or names none). */
+    private static boolean sameKind(ObjectNode base, ObjectNode override) {
+        JsonNode kind = override.get("kind");
+        return kind == null || kind.equals(base.get("kind"));
     }
 
     private static RunConfig convert(ObjectNode merged, List<Layer> layers) {

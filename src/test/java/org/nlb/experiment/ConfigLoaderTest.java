@@ -91,6 +91,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aTriggerOfAnotherKindReplacesThePresetsTriggerWhileTheSameKindMergesKeyByKey() throws Exception {
+        // the default preset sets size: 4 for its corner checkerboards; a blend takes no size
+        Path blend = file("blend.yaml", "attack:\n  trigger: {kind: blend-noise, alpha: 0.15}\n");
+        TriggerSettings t = load("default", blend, null, null).config().attack().trigger();
+        assertThat(t.kind()).isEqualTo("blend-noise");
+        assertThat(t.alpha()).isEqualTo(0.15);
+        assertThat(t.size()).isNull();
+        Path bigger = file("bigger.yaml", "attack:\n  trigger: {size: 7}\n");
+        TriggerSettings merged = load("default", bigger, null, null).config().attack().trigger();
+        assertThat(merged.kind()).isEqualTo("checkerboard-4corner");
+        assertThat(merged.size()).isEqualTo(7);
+        Path same = file("same.yaml", "attack:\n  trigger: {kind: checkerboard-4corner, alpha: 0.5}\n");
+        assertThat(load("default", same, null, null).config().attack().trigger().size()).as("kept from the preset")
+                .isEqualTo(4);
+    }
+
+    @Test
     void aLayoutPatchTriggerWithItsScaleResolvesAndReadsBack() throws Exception {
         Path f = file("layout.yaml", "attack:\n  trigger: {kind: layout-patch, scale: 0.6, size: 6}\n");
         RunConfig c = load("quick", f, null, null).config();
