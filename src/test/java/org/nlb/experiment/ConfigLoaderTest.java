@@ -42,7 +42,8 @@ class ConfigLoaderTest {
         assertThat(load("quick", null, null, null).config().attack().selectors()).contains("label-aware");
         RunConfig standard = load("default", null, null, null).config();
         assertThat(standard.attack().trigger().config().kind().id()).isEqualTo("checkerboard-4corner");
-        assertThat(standard.attack().trigger().size()).isEqualTo(4);
+        assertThat(standard.attack().trigger().size()).isEqualTo(7);
+        assertThat(standard.attack().featureSpace()).isEqualTo("centred");
         assertThat(standard.seeds()).isEqualTo(3);
         RunConfig quick = load("quick", null, null, null).config();
         assertThat(quick.pretrain().attackerEpochs()).isEqualTo(1);
@@ -92,19 +93,19 @@ class ConfigLoaderTest {
 
     @Test
     void aTriggerOfAnotherKindReplacesThePresetsTriggerWhileTheSameKindMergesKeyByKey() throws Exception {
-        // the default preset sets size: 4 for its corner checkerboards; a blend takes no size
+        // the default preset sets size: 7 for its corner checkerboards; a blend takes no size
         Path blend = file("blend.yaml", "attack:\n  trigger: {kind: blend-noise, alpha: 0.15}\n");
         TriggerSettings t = load("default", blend, null, null).config().attack().trigger();
         assertThat(t.kind()).isEqualTo("blend-noise");
         assertThat(t.alpha()).isEqualTo(0.15);
         assertThat(t.size()).isNull();
-        Path bigger = file("bigger.yaml", "attack:\n  trigger: {size: 7}\n");
+        Path bigger = file("bigger.yaml", "attack:\n  trigger: {size: 5}\n");
         TriggerSettings merged = load("default", bigger, null, null).config().attack().trigger();
         assertThat(merged.kind()).isEqualTo("checkerboard-4corner");
-        assertThat(merged.size()).isEqualTo(7);
+        assertThat(merged.size()).isEqualTo(5);
         Path same = file("same.yaml", "attack:\n  trigger: {kind: checkerboard-4corner, alpha: 0.5}\n");
         assertThat(load("default", same, null, null).config().attack().trigger().size()).as("kept from the preset")
-                .isEqualTo(4);
+                .isEqualTo(7);
     }
 
     @Test
