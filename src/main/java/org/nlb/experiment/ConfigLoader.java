@@ -29,8 +29,9 @@ import org.nlb.io.InputFiles;
  * before: the code defaults, a preset (a resource file users can copy), the user's YAML or JSON
  * config file, and {@code --data} / {@code --seeds}. Objects merge key by key, except that an
  * object naming a different {@code kind} (a trigger) replaces the one below whole, because the
- * kind decides which other keys apply; any other value (lists included) replaces the one below. An unknown key is refused naming the file and the key,
- * a bad value naming the layer it came from and the key, before anything is written.
+ * kind decides which other keys apply; any other value (lists included) replaces the one below.
+ * An unknown key is refused naming the file and the key, a bad value naming the layer it came
+ * from and the key, before anything is written.
  */
 public final class ConfigLoader {
     public static final List<String> PRESETS = List.of("quick", "default", "paper");

@@ -151,9 +151,8 @@ public final class ExperimentRows {
             return Percent.MISSING;
         }
         String text = s.target() + " " + run.dataset().className(s.target());
-        int[] targets = s.targets();
-        if (Arrays.stream(targets).anyMatch(t -> t != s.target())) {
-            text += " (seeds: " + Arrays.stream(targets).mapToObj(Integer::toString).collect(Collectors.joining(", ")) + ")";
+        if (!s.oneTarget()) {
+            text += " (seeds: " + Arrays.stream(s.targets()).mapToObj(Integer::toString).collect(Collectors.joining(", ")) + ")";
         }
         return text;
     }

@@ -1,5 +1,6 @@
 package org.nlb.report;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -104,6 +105,11 @@ public record SelectorResult(String name, Stat ccr, int target, int[] targets, M
 
     public Optional<Stat> seconds(String step) {
         return Optional.ofNullable(seconds.get(step));
+    }
+
+    /** Whether every seed poisoned the same class (so {@link #target()} speaks for all of them). */
+    public boolean oneTarget() {
+        return Arrays.stream(targets).allMatch(t -> t == target);
     }
 
     @Override

@@ -54,11 +54,10 @@ final class VerdictSection implements ReportSection {
      * ASR is a mean over seeds that each measured their own target.
      */
     static String targetName(RunResults results, SelectorResult s) {
-        int[] targets = s.targets();
-        if (targets.length < 2 || Arrays.stream(targets).allMatch(t -> t == targets[0])) {
+        if (s.oneTarget()) {
             return quoted(results.dataset().className(s.target()));
         }
-        return "each seed's target (" + Arrays.stream(targets)
+        return "each seed's target (" + Arrays.stream(s.targets())
                 .mapToObj(t -> quoted(results.dataset().className(t))).collect(Collectors.joining(", ")) + ")";
     }
 
