@@ -15,7 +15,7 @@ class ConfigLoaderTest {
     @TempDir
     Path tmp;
 
-    private static ConfigLoader.Loaded load(String preset, Path file, String data, Integer seeds) {
+    static ConfigLoader.Loaded load(String preset, Path file, String data, Integer seeds) {
         return ConfigLoader.load(new ConfigLoader.Request(Optional.ofNullable(preset), Optional.ofNullable(file),
                 Optional.ofNullable(data), Optional.ofNullable(seeds)));
     }

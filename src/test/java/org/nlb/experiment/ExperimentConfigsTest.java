@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -18,8 +17,7 @@ class ExperimentConfigsTest {
     private static final Path EXPERIMENTS = Path.of("experiments");
 
     private static ConfigLoader.Loaded load(Path file) {
-        return ConfigLoader.load(new ConfigLoader.Request(Optional.empty(), Optional.ofNullable(file),
-                Optional.empty(), Optional.empty()));
+        return ConfigLoaderTest.load(null, file, null, null);
     }
 
     private static List<Path> configs() throws IOException {
