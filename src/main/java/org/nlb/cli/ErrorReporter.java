@@ -1,6 +1,7 @@
 package org.nlb.cli;
 
 import java.io.UncheckedIOException;
+import org.nlb.experiment.LaneFailedException;
 import org.nlb.io.BadInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -23,6 +24,11 @@ final class ErrorReporter implements IExecutionExceptionHandler {
             err.println("error: " + bad.subject() + ": " + bad.problem());
             err.flush();
             return ExitCodes.BAD_INPUT;
+        }
+        if (e instanceof LaneFailedException lane) {
+            err.println("error: " + lane.getMessage());
+            err.flush();
+            return ExitCodes.INTERNAL;
         }
         String what = e instanceof UncheckedIOException io ? io.getCause().toString() : e.toString();
         err.println("error: internal: " + what + (debug() ? "" : " (set " + DEBUG_ENV + "=1 for details)"));

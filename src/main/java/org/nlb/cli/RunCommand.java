@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.nlb.experiment.ConfigLoader;
 import org.nlb.experiment.ExperimentRunner;
+import org.nlb.experiment.LaneProcesses;
 import org.nlb.experiment.RunSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,6 +34,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--print-config", description = "Print the resolved configuration as JSON and exit; writes nothing.")
     boolean printConfig;
 
+    @Option(names = LaneProcesses.TASK_OPTION, hidden = true, paramLabel = "TASK",
+            description = "Run one lane's task of the run in DIR (the run starts its lanes with it).")
+    String laneTask;
+
+    @Option(names = LaneProcesses.THREADS_OPTION, hidden = true, paramLabel = "N", defaultValue = "1",
+            description = "The lane's threads.")
+    int laneThreads;
+
     @Spec
     CommandSpec spec;
 
@@ -45,9 +54,15 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         Path dir = out != null ? out : Path.of("runs", loaded.preset());
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
         List<String> command = new ArrayList<>(List.of("nlb"));
-        command.addAll(spec.commandLine().getParseResult().originalArgs());
-        ExperimentRunner.Result result = ExperimentRunner.run(new ExperimentRunner.Request(loaded, dir, force, command),
+        command.addAll(args);
+        ExperimentRunner.Request request = new ExperimentRunner.Request(loaded, dir, force, command);
+        if (laneTask != null) {
+            ExperimentRunner.runLaneTask(request, laneTask, laneThreads, spec.commandLine().getErr(), stdout);
+            return ExitCodes.OK;
+        }
+        ExperimentRunner.Result result = ExperimentRunner.run(request, new LaneProcesses(Main.class.getName(), args),
                 spec.commandLine().getErr());
         stdout.printf("%s", RunSummary.text(result.json(), result.results()));
         return ExitCodes.OK;

@@ -2,11 +2,14 @@ package org.nlb.experiment;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.nlb.data.ImageSet;
 import org.nlb.data.Labels;
 import org.nlb.io.BadInputException;
@@ -26,13 +29,14 @@ import org.nlb.train.PretrainConfig;
  * the clean encoder, and with {@code probe.at_epochs} the same probes on both encoders' mid-run
  * snapshots — through a {@link StageStore}, so that a second run with the same
  * {@code --out} reuses every stage whose settings did not change, and a killed run continues.
- * Ends with results.json and report.html.
+ * Ends with results.json and report.html. With {@code lanes} > 1 the seeds' stages run in child
+ * processes ({@link LaneScheduler}, {@link #runLaneTask}) and this process only reads them back.
  */
 public final class ExperimentRunner {
     private final RunInputs inputs;
     private final ConfigLoader.Loaded loaded;
-    private final RunDirectory dir;
     private final StageStore store;
+    private final int threads;
     private final PrintWriter err;
     private final Map<String, Double> stageSeconds = new LinkedHashMap<>();
     private final RunProgress progress;
@@ -50,22 +54,83 @@ public final class ExperimentRunner {
     /** What the run wrote. */
     public record Result(Path dir, Path results, ObjectNode json) {}
 
-    private ExperimentRunner(RunInputs inputs, ConfigLoader.Loaded loaded, RunDirectory dir, StageStore store,
-                             Throughput throughput, PrintWriter err) {
+    /** {@code threads}: what the stages train and select with, part of the pretraining stages' keys. */
+    private ExperimentRunner(RunInputs inputs, ConfigLoader.Loaded loaded, StageStore store, int threads,
+                             RunProgress progress, PrintWriter err) {
         this.inputs = inputs;
         this.loaded = loaded;
-        this.dir = dir;
         this.store = store;
+        this.threads = threads;
         this.err = err;
-        this.progress = plan(inputs.config(), inputs.budget().n(), throughput, err);
+        this.progress = progress;
     }
 
-    /** Runs the experiment; progress goes to {@code err}. Bad input is refused before anything is written. */
-    public static Result run(Request request, PrintWriter err) {
+    private ExperimentRunner(RunInputs inputs, ConfigLoader.Loaded loaded, StageStore store,
+                             Throughput throughput, PrintWriter err) {
+        this(inputs, loaded, store, inputs.config().threadCount(),
+                plan(inputs.config(), inputs.budget().n(), throughput, err), err);
+    }
+
+    /**
+     * Runs the experiment; progress goes to {@code err}. Bad input is refused before anything is
+     * written. With {@code lanes} > 1 the encoders train in {@code launcher}'s processes
+     * ({@link LaneScheduler}) and this process writes the split, then results.json and the report.
+     */
+    public static Result run(Request request, LaneProcesses launcher, PrintWriter err) {
         long start = System.nanoTime();
         RunInputs inputs = RunInputs.load(request.loaded().config());
         RunDirectory dir = RunDirectory.check(request.out(), request.force());
+        if (inputs.config().lanes() > 1) {
+            return runInLanes(inputs, dir, request, launcher, err, start);
+        }
         return run(inputs, dir, request, new StageStore(dir.path()), new Throughput(), err, start);
+    }
+
+    /**
+     * Runs one {@link LaneTask} (given as {@link LaneTask#id()}) of the run in {@code request.out()}
+     * with {@code threads} threads: the split (done already), then the task's stages. Its progress
+     * goes to {@code err}, the lane's log; {@code report} gets the images it trained and the
+     * seconds that took, as JSON, for the run's ETA.
+     */
+    public static void runLaneTask(Request request, String task, int threads, PrintWriter err, PrintWriter report) {
+        LaneTask lane = LaneTask.parse(task, LaneProcesses.TASK_OPTION);
+        LaneProcesses.stopWithTheRun();
+        RunInputs inputs = RunInputs.load(request.loaded().config().withThreads(threads));
+        Throughput throughput = new Throughput();
+        ExperimentRunner runner = new ExperimentRunner(inputs, request.loaded(), new StageStore(request.out()),
+                throughput, err);
+        StageStore.Done<SplitStage.Output> split = runner.stage(new SplitStage(inputs));
+        ImageSet picked = inputs.train().subset(split.output().pretrain());
+        runner.runSeed(lane.seed(), split, pixelsOnly(picked), picked.labels().orElseThrow(), lane::trainsVictimOf);
+        report.printf(Locale.ROOT, "{\"trained_image_epochs\": %.0f, \"training_seconds\": %.3f}%n",
+                throughput.images(), throughput.seconds());
+        report.flush();
+    }
+
+    /** The split here, every encoder in the lanes, then results.json from the stages they wrote. */
+    private static Result runInLanes(RunInputs inputs, RunDirectory dir, Request request, LaneProcesses launcher,
+                                     PrintWriter err, long start) {
+        RunConfig config = inputs.config();
+        StageStore store = new StageStore(dir.path());
+        begin(inputs, dir, request, err);
+        int images = inputs.budget().n();
+        PretrainSettings p = config.pretrain();
+        LaneScheduler lanes = new LaneScheduler(launcher, config.lanes(), config.laneThreads(), dir.path(),
+                config.seedList(), config.attack().selectors(),
+                (long) images * (p.attackerEpochs() + (p.cleanIsAttacker() ? 0 : p.victimEpochs())),
+                (long) images * p.victimEpochs(), err);
+        int lines = 1 + lanes.taskCount();
+        err.printf(Locale.ROOT, "%d lanes of %d thread%s train the run's %d tasks; each task's log is in %s%n",
+                config.lanes(), config.laneThreads(), config.laneThreads() == 1 ? "" : "s", lanes.taskCount(),
+                dir.path().resolve(LaneScheduler.LANES_DIR));
+        RunProgress splitOnly = new RunProgress(err, lines, 0);
+        int threads = config.laneThreads();
+        new ExperimentRunner(inputs, request.loaded(), store, threads, splitOnly, err).stage(new SplitStage(inputs));
+        lanes.run(2, lines);
+        // every stage is finished now: this pass (with the lanes' thread count, so the lanes' keys)
+        // only reads them back, so its lines would be noise
+        RunProgress quiet = new RunProgress(new PrintWriter(Writer.nullWriter()), lines, 0);
+        return finish(dir, new ExperimentRunner(inputs, request.loaded(), store, threads, quiet, err).runAll(start), err);
     }
 
     /**
@@ -80,13 +145,22 @@ public final class ExperimentRunner {
 
     private static Result run(RunInputs inputs, RunDirectory dir, Request request, StageStore store,
                               Throughput throughput, PrintWriter err, long start) {
-        ExperimentRunner runner = new ExperimentRunner(inputs, request.loaded(), dir, store, throughput, err);
+        ExperimentRunner runner = new ExperimentRunner(inputs, request.loaded(), store, throughput, err);
+        begin(inputs, dir, request, err);
+        return finish(dir, runner.runAll(start), err);
+    }
+
+    /** run.json and config.json, saying first when an earlier run is continued. */
+    private static void begin(RunInputs inputs, RunDirectory dir, Request request, PrintWriter err) {
         if (dir.continues()) {
             err.println("continuing the run in " + request.out() + " (finished stages are reused)");
         }
         dir.start(RunJson.tree(inputs.config()), request.loaded().preset(), request.loaded().configFile(),
                 request.command());
-        ObjectNode results = runner.runAll(start);
+    }
+
+    /** results.json, the end in run.json, then the report. */
+    private static Result finish(RunDirectory dir, ObjectNode results, PrintWriter err) {
         dir.writeResults(results);
         dir.finish();
         writeReport(dir.path(), err);
@@ -113,12 +187,11 @@ public final class ExperimentRunner {
         RunConfig config = inputs.config();
         StageStore.Done<SplitStage.Output> split = stage(new SplitStage(inputs));
         ImageSet picked = inputs.train().subset(split.output().pretrain());
-        // the encoders see pixels only; labels stay with the evaluation (selection metrics, oracle)
-        ImageSet images = ImageSet.of(picked.pixels(), picked.size(), picked.channels(), picked.height(), picked.width());
+        ImageSet images = pixelsOnly(picked);
         Labels labels = picked.labels().orElseThrow();
         List<SeedRun> runs = new ArrayList<>();
         for (long seed : config.seedList()) {
-            runs.add(runSeed(seed, split, images, labels));
+            runs.add(runSeed(seed, split, images, labels, name -> true));
         }
         return ResultsJson.of(inputs, loaded.preset(), runs, images.size(), split.output().downstream().length,
                 new ResultsJson.SplitFiles(store.relative(split.output().pretrainFile()),
@@ -126,7 +199,17 @@ public final class ExperimentRunner {
                 stageSeconds, (System.nanoTime() - start) / 1e9);
     }
 
-    private SeedRun runSeed(long seed, StageStore.Done<SplitStage.Output> split, ImageSet images, Labels labels) {
+    /** The encoders see pixels only; labels stay with the evaluation (selection metrics, oracle). */
+    private static ImageSet pixelsOnly(ImageSet picked) {
+        return ImageSet.of(picked.pixels(), picked.size(), picked.channels(), picked.height(), picked.width());
+    }
+
+    /**
+     * One seed's stages: its clean encoder, features and poison sets, and the victims (and their
+     * probes) of the selectors {@code victims} accepts.
+     */
+    private SeedRun runSeed(long seed, StageStore.Done<SplitStage.Output> split, ImageSet images, Labels labels,
+                            Predicate<String> victims) {
         RunConfig config = inputs.config();
         PretrainSettings p = config.pretrain();
         int channels = images.channels();
@@ -135,7 +218,7 @@ public final class ExperimentRunner {
         ObjectNode cleanData = describe(images, 0, null);
         List<Integer> snapshots = config.probe().atEpochs(); // of the victims' schedule, the clean encoder's too
 
-        PretrainConfig attackerConfig = p.config(channels, p.attackerEpochs(), seed, config.threadCount());
+        PretrainConfig attackerConfig = p.config(channels, p.attackerEpochs(), seed, threads);
         StageStore.Done<PretrainStage.Output> attacker = stage(new PretrainStage(cleanName, attackerConfig, images,
                 cleanData, p.cleanIsAttacker() ? snapshots : List.of(), fromSplit, err, progress));
         String featuresName = "features-s" + seed;
@@ -144,7 +227,7 @@ public final class ExperimentRunner {
 
         Map<String, StageStore.Done<SelectStage.Output>> selections = new LinkedHashMap<>();
         for (SelectionStrategy strategy : config.attack().strategies()) {
-            SelectionOptions options = SelectionOptions.seeded(seed).withThreads(config.threadCount());
+            SelectionOptions options = SelectionOptions.seeded(seed).withThreads(threads);
             if (strategy == SelectionStrategy.KMEANS) {
                 options = options.withClusters(config.attack().kmeansClusters());
             }
@@ -154,7 +237,7 @@ public final class ExperimentRunner {
                     strategy, features::output, labels, inputs.budget(), options, upstream)));
         }
 
-        PretrainConfig victimConfig = p.config(channels, p.victimEpochs(), seed, config.threadCount());
+        PretrainConfig victimConfig = p.config(channels, p.victimEpochs(), seed, threads);
         StageStore.Done<PretrainStage.Output> clean = p.cleanIsAttacker() ? attacker
                 : stage(new PretrainStage(cleanName, victimConfig, images, cleanData, snapshots, fromSplit, err,
                         progress));
@@ -163,6 +246,9 @@ public final class ExperimentRunner {
         List<SeedRun.Selector> outcomes = new ArrayList<>();
         for (Map.Entry<String, StageStore.Done<SelectStage.Output>> e : selections.entrySet()) {
             String name = e.getKey();
+            if (!victims.test(name)) {
+                continue;
+            }
             StageStore.Done<SelectStage.Output> selection = e.getValue();
             SelectStage.Output poison = selection.output();
             ImageSet poisoned = TriggeredImages.at(images, poison.indices(), trigger);

@@ -17,6 +17,14 @@ final class Throughput {
         }
     }
 
+    double images() {
+        return images;
+    }
+
+    double seconds() {
+        return seconds;
+    }
+
     boolean known() {
         return seconds > 0;
     }

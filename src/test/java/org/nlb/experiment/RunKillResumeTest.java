@@ -117,7 +117,7 @@ class RunKillResumeTest {
     }
 
     /** results.json without what measures time rather than outcome. */
-    private static JsonNode withoutTimings(JsonNode results) {
+    static JsonNode withoutTimings(JsonNode results) {
         ObjectNode r = results.deepCopy();
         r.remove("timings");
         r.get("selectors").forEach(s -> ((ObjectNode) s).remove("seconds"));
