@@ -72,9 +72,13 @@ public record AugmentSettings(Double cropMinScale, Double cropMaxScale, Double f
         return value == null ? recipe : value;
     }
 
+    /**
+     * Names the block, not one key: the two values may come from different layers (a preset's
+     * minimum, a config file's maximum), and the error must name the topmost layer that set either.
+     */
     private static void checkOrder(double min, double max) {
-        ConfigKeys.require(min <= max, KEY + "crop_min_scale", String.format(Locale.ROOT,
-                "must not exceed crop_max_scale (%s), got %s", num(max), num(min)));
+        ConfigKeys.require(min <= max, "pretrain.augment", String.format(Locale.ROOT,
+                "crop_min_scale (%s) must not exceed crop_max_scale (%s)", num(min), num(max)));
     }
 
     private static void scale(String key, Double value) {
