@@ -37,10 +37,12 @@ class ConfigLoaderTest {
             assertThat(c.attack().trigger().alpha()).isEqualTo(1.0);
             assertThat(c.attack().trigger().size()).isPositive();
             assertThat(c.threads()).isPositive();
-            assertThat(c.attack().selectors()).contains("contrastive", "kmeans", "random");
+            assertThat(c.attack().selectors()).contains("contrastive", "random");
         }
-        assertThat(load("quick", null, null, null).config().attack().selectors()).contains("label-aware");
+        assertThat(load("quick", null, null, null).config().attack().selectors()).contains("kmeans", "label-aware");
         RunConfig standard = load("default", null, null, null).config();
+        assertThat(standard.pretrain().method()).isEqualTo("mocov2");
+        assertThat(standard.lanes()).isEqualTo(2);
         assertThat(standard.attack().trigger().config().kind().id()).isEqualTo("checkerboard-4corner");
         assertThat(standard.attack().trigger().size()).isEqualTo(7);
         assertThat(standard.attack().featureSpace()).isEqualTo("centred");
