@@ -42,6 +42,10 @@ final class RunCommand implements Callable<Integer> {
             description = "The lane's threads.")
     int laneThreads;
 
+    @Option(names = LaneProcesses.CONFIG_OPTION, hidden = true, paramLabel = "SHA256",
+            description = "The run's resolved configuration, which the lane must resolve to.")
+    String laneConfig = "";
+
     @Spec
     CommandSpec spec;
 
@@ -59,10 +63,10 @@ final class RunCommand implements Callable<Integer> {
         command.addAll(args);
         ExperimentRunner.Request request = new ExperimentRunner.Request(loaded, dir, force, command);
         if (laneTask != null) {
-            ExperimentRunner.runLaneTask(request, laneTask, laneThreads, spec.commandLine().getErr(), stdout);
+            ExperimentRunner.runLaneTask(request, laneTask, laneThreads, laneConfig, spec.commandLine().getErr(), stdout);
             return ExitCodes.OK;
         }
-        ExperimentRunner.Result result = ExperimentRunner.run(request, new LaneProcesses(Main.class.getName(), args),
+        ExperimentRunner.Result result = ExperimentRunner.run(request, new LaneProcesses(Main.class.getName(), args, loaded.json()),
                 spec.commandLine().getErr());
         stdout.printf("%s", RunSummary.text(result.json(), result.results()));
         return ExitCodes.OK;

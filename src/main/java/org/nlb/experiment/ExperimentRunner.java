@@ -88,13 +88,17 @@ public final class ExperimentRunner {
 
     /**
      * Runs one {@link LaneTask} (given as {@link LaneTask#id()}) of the run in {@code request.out()}
-     * with {@code threads} threads: the split (done already), then the task's stages. Its progress
+     * with {@code threads} threads: the split (done already), then the task's stages; refused when
+     * the configuration no longer resolves to the run's ({@code configSha256}). Its progress
      * goes to {@code err}, the lane's log; {@code report} gets the images it trained and the
      * seconds that took, as JSON, for the run's ETA.
      */
-    public static void runLaneTask(Request request, String task, int threads, PrintWriter err, PrintWriter report) {
+    public static void runLaneTask(Request request, String task, int threads, String configSha256, PrintWriter err,
+                                   PrintWriter report) {
         LaneTask lane = LaneTask.parse(task, LaneProcesses.TASK_OPTION);
         LaneProcesses.stopWithTheRun();
+        LaneProcesses.checkSameConfig(request.loaded(), configSha256);
+        LaneProcesses.holdTaskLock(request.out(), lane);
         RunInputs inputs = RunInputs.load(request.loaded().config().withThreads(threads));
         Throughput throughput = new Throughput();
         ExperimentRunner runner = new ExperimentRunner(inputs, request.loaded(), new StageStore(request.out()),
@@ -130,7 +134,8 @@ public final class ExperimentRunner {
         // every stage is finished now: this pass (with the lanes' thread count, so the lanes' keys)
         // only reads them back, so its lines would be noise
         RunProgress quiet = new RunProgress(new PrintWriter(Writer.nullWriter()), lines, 0);
-        return finish(dir, new ExperimentRunner(inputs, request.loaded(), store, threads, quiet, err).runAll(start), err);
+        return finish(dir, new ExperimentRunner(inputs, request.loaded(), store.finishedOnly(), threads, quiet, err)
+                .runAll(start), err);
     }
 
     /**

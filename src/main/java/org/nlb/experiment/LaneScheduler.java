@@ -15,16 +15,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.nlb.io.AtomicOutput;
 import org.nlb.io.BadInputException;
 
 /**
  * Trains a run's encoders {@code lanes} at a time, each {@link LaneTask} in its own process with
  * its share of the threads, all writing into the run's stage store. On 2 cores two one-thread
- * processes train about 25 % more images per second than one two-thread process (BENCHMARKS.md,
+ * processes train 25–40 % more images per second than one two-thread process (BENCHMARKS.md,
  * "Lanes"); they must be processes, not threads, because DJL's gradient collector is one per
- * process. A seed's victims start once its clean task has written the poison sets; stage keys do
- * not depend on the thread count, so the results are those of a one-lane run.
+ * process. A seed's victims start once its clean task has written the poison sets. The results
+ * are those of a one-lane run with a lane's thread count (part of the pretraining stages' keys).
+ * A lane's threads are fixed, so while fewer tasks than lanes are ready (a one-seed run's clean
+ * task, the last task) a core idles.
  *
  * <p>Each task's stderr (its stage lines and progress bar) goes to {@code DIR/lanes/<task>.log};
  * its stdout reports the images it trained and the seconds that took, for the run's ETA. When a
@@ -121,11 +124,26 @@ final class LaneScheduler {
             Thread.currentThread().interrupt();
             throw new LaneFailedException("interrupted while the lanes ran");
         } finally {
-            running.values().forEach(r -> r.process().destroy());
+            stop(running.values());
             try {
                 Runtime.getRuntime().removeShutdownHook(stopper);
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running or about to; it stops the same processes
+            }
+        }
+    }
+
+    /** Asks the processes to end, and makes them after 10 s. */
+    private static void stop(Iterable<Running> lanes) {
+        lanes.forEach(r -> r.process().destroy());
+        for (Running r : lanes) {
+            try {
+                if (!r.process().waitFor(10, TimeUnit.SECONDS)) {
+                    r.process().destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                r.process().destroyForcibly();
+                Thread.currentThread().interrupt();
             }
         }
     }

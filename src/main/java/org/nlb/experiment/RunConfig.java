@@ -64,7 +64,7 @@ public record RunConfig(DataSettings data, PretrainSettings pretrain, AttackSett
         return Math.max(1, threadCount() / lanes);
     }
 
-    /** The same configuration run with {@code count} threads (a lane's share; results do not change). */
+    /** The same configuration run with {@code count} threads (a lane's share; part of the stage keys). */
     RunConfig withThreads(int count) {
         return new RunConfig(data, pretrain, attack, probe, seeds, count, lanes);
     }

@@ -23,6 +23,7 @@ final class StageStore {
     static final String STAGES_DIR = "stages";
     private final Path root;
     private final Path stagesDir;
+    private final boolean finishedOnly;
 
     StageStore(Path runDir) {
         this(runDir, runDir.resolve(STAGES_DIR));
@@ -37,8 +38,22 @@ final class StageStore {
      * @param stagesDir where the stage directories are
      */
     StageStore(Path runDir, Path stagesDir) {
+        this(runDir, stagesDir, false);
+    }
+
+    private StageStore(Path runDir, Path stagesDir, boolean finishedOnly) {
         this.root = runDir;
         this.stagesDir = stagesDir;
+        this.finishedOnly = finishedOnly;
+    }
+
+    /**
+     * The same store, reading finished stages only: after the lanes, the run reads their stages
+     * back, and a stage they did not finish (the code rebuilt during the run) must not be trained
+     * quietly in the run's own process.
+     */
+    StageStore finishedOnly() {
+        return new StageStore(root, stagesDir, true);
     }
 
     /** A finished stage and its outputs. */
@@ -67,6 +82,10 @@ final class StageStore {
         if (finished.isPresent()) {
             progress.cached(stage);
             return new Done<>(stage.read(dir), dir, key, finished.get(), true);
+        }
+        if (finishedOnly) {
+            throw new LaneFailedException("stage " + dir.getFileName() + " is not among those the lanes finished (was"
+                    + " nlb rebuilt during the run?); the same command continues the run");
         }
         boolean resuming = stage.resumable() && stage.resumesFrom(dir);
         progress.starting(stage, resuming);

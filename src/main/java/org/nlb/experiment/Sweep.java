@@ -51,6 +51,11 @@ public final class Sweep {
             err.println("continuing the sweep in " + request.out() + " (finished stages are reused)");
         }
         dir.start();
+        RunConfig first = points.get(0).loaded().config();
+        if (first.lanes() > 1) {
+            err.println("note: nlb sweep trains in one process with " + first.threadCount() + " threads; lanes: "
+                    + first.lanes() + " applies to nlb run only");
+        }
         Throughput throughput = new Throughput();
         List<SweepJson.Finished> finished = new ArrayList<>();
         Set<String> trainedMethods = new HashSet<>();

@@ -78,7 +78,18 @@ class LaneRunTest {
         CliRunner.Result again = CliRunner.run(TinyRun.args(config, out));
         assertThat(again.exitCode()).as(again.toString()).isZero();
         assertThat(again.errLines()).anyMatch(l -> l.startsWith("continuing the run in"));
-        assertThat(again.err()).doesNotContain("ETA unknown, ").as("nothing left to train");
+        try (Stream<Path> reports = Files.list(out.resolve("lanes"))) {
+            for (Path report : reports.filter(p -> p.toString().endsWith(".json")).toList()) {
+                assertThat(RunCommandTest.json(report).get("trained_image_epochs").asDouble())
+                        .as(report + ": nothing left to train").isZero();
+            }
+        }
+
+        CliRunner.Result edited = CliRunner.run(TinyRun.args(config, out, LaneProcesses.TASK_OPTION, "s0",
+                LaneProcesses.CONFIG_OPTION, LaneProcesses.sha256("another configuration")));
+        assertThat(edited.exitCode()).isEqualTo(2);
+        assertThat(edited.errLines()).containsExactly("error: " + config
+                + ": the configuration changed after the run started; run the same command again to continue with it");
     }
 
     @Test
