@@ -115,7 +115,10 @@ final class LaneScheduler {
                 checkExit(done);
                 finished++;
                 remaining -= done.task().selector().isPresent() ? victimImageEpochs : cleanImageEpochs;
-                readReport(done);
+                double trained = readReport(done);
+                double minutes = (System.nanoTime() - done.started()) / 60e9;
+                say(String.format(Locale.ROOT, "      lane %d: %s %s", done.lane(), done.task().id(), trained == 0
+                        ? "cached (its stages were finished)" : String.format(Locale.ROOT, "done in %.1f min", minutes)));
                 if (done.task().selector().isEmpty()) {
                     selectors.forEach(s -> ready.add(LaneTask.victim(done.task().seed(), s)));
                 }
@@ -170,8 +173,6 @@ final class LaneScheduler {
     private void checkExit(Running done) {
         int status = done.process().exitValue();
         if (status == 0) {
-            double minutes = (System.nanoTime() - done.started()) / 60e9;
-            say(String.format(Locale.ROOT, "      lane %d: %s done in %.1f min", done.lane(), done.task().id(), minutes));
             return;
         }
         String error = lastErrorLine(done.log());
@@ -184,12 +185,15 @@ final class LaneScheduler {
                 + (error.isEmpty() ? "" : ": " + error.replaceFirst("^error: ", "")) + "; its log: " + done.log());
     }
 
-    private void readReport(Running done) {
+    /** Adds the task's reported speed to the ETA's; returns the images × epochs it trained (NaN: no report). */
+    private double readReport(Running done) {
         try {
             JsonNode report = RunJson.JSON.readTree(done.report().toFile());
-            throughput.add(report.path("trained_image_epochs").asDouble(), report.path("training_seconds").asDouble());
+            double trained = report.path("trained_image_epochs").asDouble();
+            throughput.add(trained, report.path("training_seconds").asDouble());
+            return trained;
         } catch (IOException e) {
-            // the ETA stays as it was; the task itself succeeded
+            return Double.NaN; // the ETA stays as it was; the task itself succeeded
         }
     }
 

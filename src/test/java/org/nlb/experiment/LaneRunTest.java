@@ -77,7 +77,8 @@ class LaneRunTest {
 
         CliRunner.Result again = CliRunner.run(TinyRun.args(config, out));
         assertThat(again.exitCode()).as(again.toString()).isZero();
-        assertThat(again.errLines()).anyMatch(l -> l.startsWith("continuing the run in"));
+        assertThat(again.errLines()).anyMatch(l -> l.startsWith("continuing the run in"))
+                .anyMatch(l -> l.endsWith(": s1-random cached (its stages were finished)"));
         try (Stream<Path> reports = Files.list(out.resolve("lanes"))) {
             for (Path report : reports.filter(p -> p.toString().endsWith(".json")).toList()) {
                 assertThat(RunCommandTest.json(report).get("trained_image_epochs").asDouble())
