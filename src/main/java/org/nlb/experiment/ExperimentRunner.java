@@ -103,9 +103,7 @@ public final class ExperimentRunner {
         Throughput throughput = new Throughput();
         ExperimentRunner runner = new ExperimentRunner(inputs, request.loaded(), new StageStore(request.out()),
                 throughput, err);
-        StageStore.Done<SplitStage.Output> split = runner.stage(new SplitStage(inputs));
-        ImageSet picked = inputs.train().subset(split.output().pretrain());
-        runner.runSeed(lane.seed(), split, pixelsOnly(picked), picked.labels().orElseThrow(), lane::trainsVictimOf);
+        runner.runSeed(lane.seed(), runner.pretrainSet(), lane::trainsVictimOf);
         report.printf(Locale.ROOT, "{\"trained_image_epochs\": %.0f, \"training_seconds\": %.3f}%n",
                 throughput.images(), throughput.seconds());
         report.flush();
@@ -119,16 +117,16 @@ public final class ExperimentRunner {
         begin(inputs, dir, request, err);
         int images = inputs.budget().n();
         PretrainSettings p = config.pretrain();
-        LaneScheduler lanes = new LaneScheduler(launcher, config.lanes(), config.laneThreads(), dir.path(),
+        int threads = config.laneThreads();
+        LaneScheduler lanes = new LaneScheduler(launcher, config.lanes(), threads, dir.path(),
                 config.seedList(), config.attack().selectors(),
                 (long) images * (p.attackerEpochs() + (p.cleanIsAttacker() ? 0 : p.victimEpochs())),
                 (long) images * p.victimEpochs(), err);
         int lines = 1 + lanes.taskCount();
         err.printf(Locale.ROOT, "%d lanes of %d thread%s train the run's %d tasks; each task's log is in %s%n",
-                config.lanes(), config.laneThreads(), config.laneThreads() == 1 ? "" : "s", lanes.taskCount(),
+                config.lanes(), threads, threads == 1 ? "" : "s", lanes.taskCount(),
                 dir.path().resolve(LaneScheduler.LANES_DIR));
         RunProgress splitOnly = new RunProgress(err, lines, 0);
-        int threads = config.laneThreads();
         new ExperimentRunner(inputs, request.loaded(), store, threads, splitOnly, err).stage(new SplitStage(inputs));
         lanes.run(2, lines);
         // every stage is finished now: this pass (with the lanes' thread count, so the lanes' keys)
@@ -190,13 +188,12 @@ public final class ExperimentRunner {
     /** Every stage, then results.json's content; {@code start} is when the command started. */
     private ObjectNode runAll(long start) {
         RunConfig config = inputs.config();
-        StageStore.Done<SplitStage.Output> split = stage(new SplitStage(inputs));
-        ImageSet picked = inputs.train().subset(split.output().pretrain());
-        ImageSet images = pixelsOnly(picked);
-        Labels labels = picked.labels().orElseThrow();
+        Pretrain pretrain = pretrainSet();
+        StageStore.Done<SplitStage.Output> split = pretrain.split();
+        ImageSet images = pretrain.images();
         List<SeedRun> runs = new ArrayList<>();
         for (long seed : config.seedList()) {
-            runs.add(runSeed(seed, split, images, labels, name -> true));
+            runs.add(runSeed(seed, pretrain, name -> true));
         }
         return ResultsJson.of(inputs, loaded.preset(), runs, images.size(), split.output().downstream().length,
                 new ResultsJson.SplitFiles(store.relative(split.output().pretrainFile()),
@@ -204,17 +201,24 @@ public final class ExperimentRunner {
                 stageSeconds, (System.nanoTime() - start) / 1e9);
     }
 
-    /** The encoders see pixels only; labels stay with the evaluation (selection metrics, oracle). */
-    private static ImageSet pixelsOnly(ImageSet picked) {
-        return ImageSet.of(picked.pixels(), picked.size(), picked.channels(), picked.height(), picked.width());
+    /** The split, the pretrain images it picks (pixels only) and their labels (for the evaluation only). */
+    private record Pretrain(StageStore.Done<SplitStage.Output> split, ImageSet images, Labels labels) {}
+
+    /** The split stage and its pretrain set; the encoders see pixels only, labels stay with the evaluation. */
+    private Pretrain pretrainSet() {
+        StageStore.Done<SplitStage.Output> split = stage(new SplitStage(inputs));
+        ImageSet picked = inputs.train().subset(split.output().pretrain());
+        ImageSet pixels = ImageSet.of(picked.pixels(), picked.size(), picked.channels(), picked.height(), picked.width());
+        return new Pretrain(split, pixels, picked.labels().orElseThrow());
     }
 
     /**
      * One seed's stages: its clean encoder, features and poison sets, and the victims (and their
      * probes) of the selectors {@code victims} accepts.
      */
-    private SeedRun runSeed(long seed, StageStore.Done<SplitStage.Output> split, ImageSet images, Labels labels,
-                            Predicate<String> victims) {
+    private SeedRun runSeed(long seed, Pretrain pretrain, Predicate<String> victims) {
+        StageStore.Done<SplitStage.Output> split = pretrain.split();
+        ImageSet images = pretrain.images();
         RunConfig config = inputs.config();
         PretrainSettings p = config.pretrain();
         int channels = images.channels();
@@ -239,7 +243,7 @@ public final class ExperimentRunner {
             Map<String, StageKey> upstream = strategy.usesFeatureGeometry()
                     ? ordered(SplitStage.NAME, split.key(), featuresName, features.key()) : fromSplit;
             selections.put(strategy.cliName(), stage(new SelectStage("select-" + strategy.cliName() + "-s" + seed,
-                    strategy, features::output, labels, inputs.budget(), options, upstream)));
+                    strategy, features::output, pretrain.labels(), inputs.budget(), options, upstream)));
         }
 
         PretrainConfig victimConfig = p.config(channels, p.victimEpochs(), seed, threads);

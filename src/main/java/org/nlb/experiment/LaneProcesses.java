@@ -71,11 +71,6 @@ public final class LaneProcesses implements LaneScheduler.Launcher {
     }
 
     /**
-     * In a lane: ends this process as soon as the run that started it is gone (killed with
-     * SIGKILL, it cannot stop its lanes itself). The run's pid comes from the environment, not
-     * from this process's parent, which after an early kill is already whoever adopted it.
-     */
-    /**
      * In a lane: refuses to train what the run did not plan. A lane reads the config file and the
      * preset again when it starts, possibly an hour after the run did; an edit in between would
      * train other stages than the run reads back.
@@ -102,6 +97,11 @@ public final class LaneProcesses implements LaneScheduler.Launcher {
         }
     }
 
+    /**
+     * In a lane: ends this process as soon as the run that started it is gone (killed with
+     * SIGKILL, it cannot stop its lanes itself). The run's pid comes from the environment, not
+     * from this process's parent, which after an early kill is already whoever adopted it.
+     */
     static void stopWithTheRun() {
         String pid = System.getenv(PARENT_ENV);
         if (pid == null || !pid.matches("\\d{1,18}")) {

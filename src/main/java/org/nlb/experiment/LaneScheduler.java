@@ -7,13 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.nlb.io.AtomicOutput;
@@ -199,7 +198,7 @@ final class LaneScheduler {
 
     private static String lastErrorLine(Path log) {
         try {
-            List<String> lines = new ArrayList<>(Files.readAllLines(log));
+            List<String> lines = Files.readAllLines(log);
             for (int i = lines.size() - 1; i >= 0; i--) {
                 if (lines.get(i).startsWith("error: ")) {
                     return lines.get(i).strip();
