@@ -32,10 +32,7 @@ class PretrainKillResumeTest {
         List<String> args = List.of("pretrain", "--data", "idx:" + data, "--method", "simclr", "--widths", "8,16",
                 "--epochs", String.valueOf(EPOCHS), "--batch-size", "32", "--threads", "1", "--out", out.toString());
 
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(CliRunner.processCommand(args)).redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("first.log").toFile());
         builder.environment().put("OMP_WAIT_POLICY", "PASSIVE");
         Process process = builder.start();

@@ -6,13 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nlb.cli.Main;
 import org.nlb.testing.CliRunner;
 
 /**
@@ -96,10 +94,7 @@ class LaneRunTest {
     @Test
     void killingTheRunStopsItsLanes() throws Exception {
         Path config = config(tmp, "long.yaml", 2, 2, 200);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(TinyRun.args(config, tmp.resolve("killed"))));
-        Process run = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(tmp.resolve("run.log").toFile())
+        Process run = new ProcessBuilder(CliRunner.processCommand(List.of(TinyRun.args(config, tmp.resolve("killed"))))).redirectErrorStream(true).redirectOutput(tmp.resolve("run.log").toFile())
                 .start();
         List<ProcessHandle> lanes;
         try {

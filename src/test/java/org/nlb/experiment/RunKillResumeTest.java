@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nlb.cli.Main;
 import org.nlb.testing.CliRunner;
 
 /**
@@ -35,10 +33,7 @@ class RunKillResumeTest {
                 .replace("batch_size: 32", "batch_size: 32\n  attacker_epochs: 6\n  victim_epochs: 6")
                 .replace("attack:\n", "attack:\n  selectors: [random]\n"));
         Path out = tmp.resolve("killed");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(TinyRun.args(config, out)));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(CliRunner.processCommand(List.of(TinyRun.args(config, out)))).redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("first.log").toFile());
         builder.environment().put("OMP_WAIT_POLICY", "PASSIVE");
         Process process = builder.start();

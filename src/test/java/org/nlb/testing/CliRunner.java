@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.nlb.cli.Main;
 
@@ -27,6 +29,17 @@ public final class CliRunner {
         public String toString() {
             return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err + "--- stray\n" + stray;
         }
+    }
+
+    /**
+     * The command that runs nlb with {@code args} in a JVM of its own (1 GB heap, offline), for
+     * the tests that kill it.
+     */
+    public static List<String> processCommand(List<String> args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(args);
+        return command;
     }
 
     /** Runs {@code args}; synchronized because it swaps the JVM-wide System.out and System.err. */
