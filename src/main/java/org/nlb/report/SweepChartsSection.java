@@ -1,16 +1,6 @@
 package org.nlb.report;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
 import java.awt.image.BufferedImage;
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.CategoryAxis;
-import org.jfree.chart.axis.CategoryLabelPositions;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.plot.CategoryPlot;
-import org.jfree.chart.plot.ValueMarker;
-import org.jfree.chart.renderer.category.StatisticalLineAndShapeRenderer;
-import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 
 /**
  * The sweep's charts (issue 6): per SSL method and probe, ASR against the poison rate, one line
@@ -20,8 +10,6 @@ import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
  * rates are evenly spaced, not to scale. Error bars are one standard deviation over seeds.
  */
 final class SweepChartsSection implements ReportSection {
-    static final int HEIGHT = 360;
-
     private final SweepResults sweep;
 
     SweepChartsSection(SweepResults sweep) {
@@ -60,37 +48,14 @@ final class SweepChartsSection implements ReportSection {
     }
 
     private BufferedImage chart(String method, Probe probe, Metric metric) {
-        DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
+        RateLineChart chart = new RateLineChart();
         for (String selector : sweep.selectors()) {
             for (SweepResults.Point point : sweep.pointsOf(method)) {
-                Stat s = point.stat(selector, probe, metric);
-                data.add(s.defined() ? 100 * s.mean() : null, s.defined() && s.count() > 1 ? 100 * s.std() : null,
-                        selector, point.rateLabel());
+                chart.add(selector, point.rateLabel(), point.stat(selector, probe, metric));
             }
         }
-        boolean asr = metric == Metric.ASR;
-        NumberAxis range = new NumberAxis(asr ? "ASR (%)" : "ASR − ASR on clean encoder (points)");
-        if (asr) {
-            range.setRange(0, 105);
-        } else {
-            range.setAutoRangeIncludesZero(true);
-            range.setAutoRangeMinimumSize(10); // all-zero effects draw as a flat line, not at a 1e-9 scale
-        }
-        CategoryAxis domain = new CategoryAxis("poison rate (share of the pretrain set)");
-        domain.setMaximumCategoryLabelLines(2);
-        domain.setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
-        StatisticalLineAndShapeRenderer renderer = new StatisticalLineAndShapeRenderer(true, true);
-        renderer.setErrorIndicatorPaint(Color.BLACK);
-        for (int k = 0; k < sweep.selectors().size(); k++) {
-            renderer.setSeriesPaint(k, ChartStyle.selector(sweep.selectors().get(k)));
-            renderer.setSeriesStroke(k, new BasicStroke(2f));
-        }
-        CategoryPlot plot = new CategoryPlot(data, domain, range, renderer);
-        if (!asr) {
-            plot.addRangeMarker(new ValueMarker(0, Color.GRAY, new BasicStroke(1f)));
-        }
         String title = probe.title() + (sweep.methods().size() > 1 ? " · " + method : "") + " — "
-                + (asr ? "ASR" : "backdoor effect") + " vs poison rate";
-        return ChartStyle.render(new JFreeChart(title, ChartStyle.TITLE, plot, true), ChartStyle.WIDTH, HEIGHT);
+                + (metric == Metric.ASR ? "ASR" : "backdoor effect") + " vs poison rate";
+        return chart.render(title, metric, sweep.selectors(), ChartStyle.WIDTH);
     }
 }

@@ -53,6 +53,19 @@ class ReportCommandTest {
     }
 
     @Test
+    void rateChartWritesThePngWhereAskedOrExitsTwoWithOneLine() throws Exception {
+        Path first = RunFixtures.handwrittenResults(tmp.resolve("e01-corner"));
+        Path png = tmp.resolve("rate.png");
+        BadInputAssert.assertCliRefused(CliRunner.run("report", "--rate-chart", first.toString()),
+                "--rate-chart", "needs --out FILE.png, the chart to write");
+        assertThat(png).doesNotExist();
+        CliRunner.Result chart = CliRunner.run("report", "--rate-chart", first.toString(), "--out", png.toString());
+        assertThat(chart.exitCode()).as(chart.toString()).isZero();
+        assertThat(chart.out()).contains("wrote " + png);
+        assertThat(javax.imageio.ImageIO.read(png.toFile()).getWidth()).isPositive();
+    }
+
+    @Test
     void rowsOfABadFileExitTwoWithOneLineAndPrintNoRow() throws Exception {
         Path good = RunFixtures.handwrittenResults(tmp.resolve("good"));
         Path missing = tmp.resolve("gone/results.json");

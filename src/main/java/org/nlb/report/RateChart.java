@@ -1,0 +1,119 @@
+package org.nlb.report;
+
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.nlb.io.AtomicOutput;
+import org.nlb.io.BadInputException;
+
+/**
+ * {@code nlb report --rate-chart}: the backdoor effect and the ASR against the poison rate, per
+ * probe, from runs of one setting made one rate at a time ({@code nlb run} with different
+ * {@code attack.rate}, which lanes and stage reuse make cheaper than a sweep). One PNG: the effect
+ * on the top row, the ASR below, linear probe left, kNN right, as on a sweep's page. The runs
+ * must differ in the rate only as far as the chart can tell (SSL method, trigger, pretrain images);
+ * a chart mixing settings would draw a trend that is not one.
+ */
+public final class RateChart {
+    private RateChart() {}
+
+    /**
+     * Reads every file, checks they form one setting at distinct rates, and writes the chart to
+     * {@code out} atomically; nothing is written when a file is bad.
+     *
+     * @throws BadInputException naming the file that is missing, malformed or of another setting
+     */
+    public static void write(List<Path> files, Path out) {
+        List<RunResults> runs = files.stream().map(RunResultsReader::readFile).toList();
+        checkOneSetting(runs);
+        List<RunResults> byRate = runs.stream().sorted(Comparator.comparingDouble(RunResults::rate)).toList();
+        BufferedImage image = draw(byRate);
+        AtomicOutput.writeFile(out, stream -> {
+            if (!ImageIO.write(image, "png", stream)) {
+                throw new java.io.IOException("no PNG writer");
+            }
+        });
+    }
+
+    static void checkOneSetting(List<RunResults> runs) {
+        RunResults first = runs.get(0);
+        for (RunResults run : runs.subList(1, runs.size())) {
+            same(run, first, "pretrain.method", method(run), method(first));
+            same(run, first, "trigger", run.trigger().map(Object::toString).orElse("none"),
+                    first.trigger().map(Object::toString).orElse("none"));
+            same(run, first, "pretrain images", run.dataset().pretrain(), first.dataset().pretrain());
+        }
+        for (int i = 0; i < runs.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                if (runs.get(i).rate() == runs.get(j).rate()) {
+                    throw new BadInputException(runs.get(i).file(), "has the rate " + rateText(runs.get(i).rate())
+                            + " of " + runs.get(j).file() + "; a rate chart takes one run per rate");
+                }
+            }
+        }
+    }
+
+    private static void same(RunResults run, RunResults first, String what, Object value, Object expected) {
+        if (!Objects.equals(value, expected)) {
+            throw new BadInputException(run.file(), what + " " + value + " differs from " + expected + " in "
+                    + first.file() + "; a rate chart compares runs of one setting at different rates");
+        }
+    }
+
+    private static String method(RunResults run) {
+        return run.config().path("pretrain").path("method").asText("?");
+    }
+
+    private static BufferedImage draw(List<RunResults> runs) {
+        Set<String> names = new LinkedHashSet<>();
+        runs.forEach(r -> r.selectors().forEach(s -> names.add(s.name())));
+        List<String> selectors = new ArrayList<>(names);
+        String method = method(runs.get(0));
+        Metric[] rows = {Metric.BACKDOOR, Metric.ASR};
+        Probe[] columns = Probe.values();
+        int w = ChartStyle.WIDTH;
+        int h = RateLineChart.HEIGHT;
+        BufferedImage page = new BufferedImage(w * columns.length, h * rows.length, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = page.createGraphics();
+        try {
+            for (int r = 0; r < rows.length; r++) {
+                for (int c = 0; c < columns.length; c++) {
+                    RateLineChart chart = new RateLineChart();
+                    for (String selector : selectors) {
+                        for (RunResults run : runs) {
+                            chart.add(selector, label(run), stat(run, selector, columns[c], rows[r]));
+                        }
+                    }
+                    String title = columns[c].title() + " · " + method + " — "
+                            + (rows[r] == Metric.ASR ? "ASR" : "backdoor effect") + " vs poison rate";
+                    g.drawImage(chart.render(title, rows[r], selectors, w), c * w, r * h, null);
+                }
+            }
+        } finally {
+            g.dispose();
+        }
+        return page;
+    }
+
+    private static Stat stat(RunResults run, String selector, Probe probe, Metric metric) {
+        return run.selectors().stream().filter(s -> s.name().equals(selector)).findFirst()
+                .map(s -> s.stat(probe, metric)).orElse(Stat.missing());
+    }
+
+    /** {@code 0.5 (5.0 % of pretrain, 3 seeds)}: the sweep's label, with the seeds behind each point. */
+    static String label(RunResults run) {
+        return rateText(run.rate()) + " (" + Percent.withSign(run.poisonShare()) + " of pretrain, "
+                + run.seeds().length + (run.seeds().length == 1 ? " seed)" : " seeds)");
+    }
+
+    private static String rateText(double rate) {
+        return java.math.BigDecimal.valueOf(rate).stripTrailingZeros().toPlainString();
+    }
+}
