@@ -46,6 +46,7 @@ class ConfigLoaderTest {
         assertThat(standard.attack().trigger().config().kind().id()).isEqualTo("checkerboard-4corner");
         assertThat(standard.attack().trigger().size()).isEqualTo(7);
         assertThat(standard.attack().featureSpace()).isEqualTo("centred");
+        assertThat(standard.attack().rate()).isEqualTo(0.5);
         assertThat(standard.seeds()).isEqualTo(3);
         RunConfig quick = load("quick", null, null, null).config();
         assertThat(quick.pretrain().attackerEpochs()).isEqualTo(1);

@@ -39,9 +39,9 @@ class ExperimentConfigsTest {
 
     @Test
     void theDefaultPresetsExperimentFileIsThePreset() {
-        // EXPERIMENTS.md section 8 reports the preset's figures from this file's runs.
+        // EXPERIMENTS.md section 9 reports the preset's figures from this file's runs.
         RunConfig preset = load(null).config();
-        RunConfig file = load(EXPERIMENTS.resolve("issue7/d3-default-mocov2-lanes.yaml")).config();
+        RunConfig file = load(EXPERIMENTS.resolve("issue7/d4-default-mocov2-rate05.yaml")).config();
         assertThat(RunJson.tree(file)).isEqualTo(RunJson.tree(preset));
     }
 }
