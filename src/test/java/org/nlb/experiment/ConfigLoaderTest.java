@@ -47,6 +47,8 @@ class ConfigLoaderTest {
         assertThat(standard.attack().trigger().size()).isEqualTo(7);
         assertThat(standard.attack().featureSpace()).isEqualTo("centred");
         assertThat(standard.attack().rate()).isEqualTo(0.5);
+        assertThat(standard.pretrain().victimEpochs()).isEqualTo(15);
+        assertThat(standard.pretrain().attackerEpochs()).isEqualTo(15);
         assertThat(standard.seeds()).isEqualTo(3);
         RunConfig quick = load("quick", null, null, null).config();
         assertThat(quick.pretrain().attackerEpochs()).isEqualTo(1);

@@ -41,7 +41,7 @@ class ExperimentConfigsTest {
     void theDefaultPresetsExperimentFileIsThePreset() {
         // EXPERIMENTS.md section 9 reports the preset's figures from this file's runs.
         RunConfig preset = load(null).config();
-        RunConfig file = load(EXPERIMENTS.resolve("issue7/d4-default-mocov2-rate05.yaml")).config();
+        RunConfig file = load(EXPERIMENTS.resolve("issue7/d5-default-mocov2-rate05-epochs15.yaml")).config();
         assertThat(RunJson.tree(file)).isEqualTo(RunJson.tree(preset));
     }
 }
