@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
  */
 final class RunConfigOptions {
     @Option(names = "--preset", paramLabel = "NAME",
-            description = "quick (a 2-minute smoke run), default (Fashion-MNIST, MoCo v2+, 3 seeds, 50 min on 2 cores) or paper"
+            description = "quick (a 2-minute smoke run), default (Fashion-MNIST, MoCo v2+, 3 seeds, 38 min on 2 cores) or paper"
                     + " (CIFAR-10, needs --data cifar10:DIR); default: default.")
     String preset;
 
