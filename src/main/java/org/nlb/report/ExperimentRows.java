@@ -101,7 +101,7 @@ public final class ExperimentRows {
     private static String crop(JsonNode pretrain) {
         JsonNode own = pretrain.path("augment").path("crop_min_scale");
         if (own.isNumber()) {
-            return decimal(own.asDouble());
+            return Percent.decimal(own.asDouble());
         }
         String recipe = pretrain.path("recipe").asText("");
         if (!List.of("cpu", "reference").contains(recipe)) {
@@ -114,7 +114,7 @@ public final class ExperimentRows {
             return Percent.MISSING;
         }
         PretrainConfig config = recipe.equals("cpu") ? PretrainConfig.cpu(method, 1) : PretrainConfig.reference(method, 1);
-        return decimal(config.augment().view1().crop().minScale());
+        return Percent.decimal(config.augment().view1().crop().minScale());
     }
 
     private static String trigger(RunResults run) {
@@ -124,7 +124,7 @@ public final class ExperimentRows {
         TriggerConfig config = RunTrigger.parse(run.trigger().get(), run.dir(), run.file());
         StringBuilder sb = new StringBuilder(config.name());
         if (config.alpha() != 1) {
-            sb.append(" α ").append(decimal(config.alpha()));
+            sb.append(" α ").append(Percent.decimal(config.alpha()));
         }
         if (config.kind().takes(TriggerOption.SIZE)) {
             sb.append(", ").append(config.size()).append(" × ").append(config.size());
@@ -142,7 +142,7 @@ public final class ExperimentRows {
     }
 
     private static String rate(RunResults run) {
-        return decimal(run.rate()) + " (" + run.budget() + ", " + Percent.withSign(run.poisonShare()) + ")";
+        return Percent.decimal(run.rate()) + " (" + run.budget() + ", " + Percent.withSign(run.poisonShare()) + ")";
     }
 
     /** The most common target and its class name; every seed's target when they differ. */
@@ -160,14 +160,6 @@ public final class ExperimentRows {
     /** A signed difference in points, with {@code ± std} over several seeds. */
     private static String points(Stat s) {
         return s.count() > 1 && s.defined() ? Percent.points(s.mean()) + " ± " + Percent.of(s.std()) : Percent.points(s.mean());
-    }
-
-    /** The shortest decimal: 0.2, 0.08, 1. */
-    private static String decimal(double v) {
-        if (Double.isNaN(v)) {
-            return Percent.MISSING;
-        }
-        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     private static String text(JsonNode node) {

@@ -2,7 +2,10 @@ package org.nlb.report;
 
 import java.util.Locale;
 
-/** Fractions written as percentages with one decimal, the way every number in the report reads. */
+/**
+ * Numbers the way every table and chart of the report writes them: fractions as percentages with
+ * one decimal, settings such as a rate as their shortest decimal.
+ */
 final class Percent {
     /** What an undefined number shows. */
     static final String MISSING = "–";
@@ -26,6 +29,11 @@ final class Percent {
         }
         String text = String.format(Locale.ROOT, "%.1f", Math.abs(100 * fraction));
         return (fraction < 0 && !text.equals("0.0") ? "−" : "+") + text;
+    }
+
+    /** The shortest decimal: 0.2, 0.08, 1 (never 0.20 or 1.0E-1). */
+    static String decimal(double v) {
+        return Double.isNaN(v) ? MISSING : java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     /** The mean, and {@code ± std} when the stat spans several seeds. */

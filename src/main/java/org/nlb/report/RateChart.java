@@ -53,7 +53,7 @@ public final class RateChart {
         for (int i = 0; i < runs.size(); i++) {
             for (int j = 0; j < i; j++) {
                 if (runs.get(i).rate() == runs.get(j).rate()) {
-                    throw new BadInputException(runs.get(i).file(), "has the rate " + rateText(runs.get(i).rate())
+                    throw new BadInputException(runs.get(i).file(), "has the rate " + Percent.decimal(runs.get(i).rate())
                             + " of " + runs.get(j).file() + "; a rate chart takes one run per rate");
                 }
             }
@@ -88,7 +88,7 @@ public final class RateChart {
                     RateLineChart chart = new RateLineChart();
                     for (String selector : selectors) {
                         for (RunResults run : runs) {
-                            chart.add(selector, label(run), stat(run, selector, columns[c], rows[r]));
+                            chart.add(selector, label(run), SelectorResult.stat(run.selectors(), selector, columns[c], rows[r]));
                         }
                     }
                     String title = columns[c].title() + " · " + method + " — "
@@ -102,18 +102,9 @@ public final class RateChart {
         return page;
     }
 
-    private static Stat stat(RunResults run, String selector, Probe probe, Metric metric) {
-        return run.selectors().stream().filter(s -> s.name().equals(selector)).findFirst()
-                .map(s -> s.stat(probe, metric)).orElse(Stat.missing());
-    }
-
     /** {@code 0.5 (5.0 % of pretrain, 3 seeds)}: the sweep's label, with the seeds behind each point. */
     static String label(RunResults run) {
-        return rateText(run.rate()) + " (" + Percent.withSign(run.poisonShare()) + " of pretrain, "
+        return Percent.decimal(run.rate()) + " (" + Percent.withSign(run.poisonShare()) + " of pretrain, "
                 + run.seeds().length + (run.seeds().length == 1 ? " seed)" : " seeds)");
-    }
-
-    private static String rateText(double rate) {
-        return java.math.BigDecimal.valueOf(rate).stripTrailingZeros().toPlainString();
     }
 }

@@ -84,6 +84,12 @@ public record SelectorResult(String name, Stat ccr, int target, int[] targets, M
         return m == null ? Stat.missing() : m.getOrDefault(metric, Stat.missing());
     }
 
+    /** The metric of the selector named {@code name} among {@code selectors}; missing when it did not run. */
+    static Stat stat(List<SelectorResult> selectors, String name, Probe probe, Metric metric) {
+        return selectors.stream().filter(s -> s.name().equals(name)).findFirst()
+                .map(s -> s.stat(probe, metric)).orElse(Stat.missing());
+    }
+
     /** A geometry figure of the victims, or of the clean encoder with {@code cleanEncoder}; missing when not measured. */
     public Stat geometry(GeometryFigure figure, boolean cleanEncoder) {
         return (cleanEncoder ? cleanGeometry : geometry).getOrDefault(figure, Stat.missing());

@@ -51,8 +51,7 @@ record SweepResults(Path dir, String nlbVersion, String preset, String spec, int
 
         /** The figures of {@code selector}, or missing ones when the point did not run it. */
         Stat stat(String selector, Probe probe, Metric metric) {
-            return selectors.stream().filter(s -> s.name().equals(selector)).findFirst()
-                    .map(s -> s.stat(probe, metric)).orElse(Stat.missing());
+            return SelectorResult.stat(selectors, selector, probe, metric);
         }
 
         /**
@@ -65,7 +64,7 @@ record SweepResults(Path dir, String nlbVersion, String preset, String spec, int
 
         /** {@code 0.1}, never {@code 0.10} or {@code 1.0E-1}. */
         String rateText() {
-            return java.math.BigDecimal.valueOf(rate).stripTrailingZeros().toPlainString();
+            return Percent.decimal(rate);
         }
     }
 
