@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.nlb.NlbVersion;
+import org.nlb.compute.KernelSettings;
 import org.nlb.io.AtomicOutput;
 import org.nlb.io.BadInputException;
 
@@ -75,6 +76,7 @@ final class RunDirectory {
         run.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
         run.put("djl", Engine.getDjlVersion());
         run.put("pytorch", Engine.getInstance().getVersion());
+        run.set("kernels", RunJson.JSON.valueToTree(KernelSettings.current().describe()));
         run.set("command", RunJson.JSON.valueToTree(command));
         run.put("started", Instant.now().toString());
         run.putNull("finished");

@@ -66,6 +66,10 @@ final class ConfigSection implements ReportSection {
                         facts.put(key, run.get(key).asText());
                     }
                 }
+                if (run.path("kernels").isObject()) {
+                    facts.put("kernels", run.get("kernels").path("mode").asText("?")
+                            + (run.get("kernels").path("cpu_avx512").asBoolean() ? " (CPU with AVX-512)" : ""));
+                }
                 if (run.path("command").isArray()) {
                     StringBuilder cmd = new StringBuilder();
                     run.get("command").forEach(a -> cmd.append(cmd.length() == 0 ? "" : " ").append(a.asText()));

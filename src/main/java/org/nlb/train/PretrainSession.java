@@ -19,6 +19,7 @@ import java.util.Map;
 import org.nlb.augment.LoaderOptions;
 import org.nlb.augment.ViewPairBatch;
 import org.nlb.augment.ViewPairLoader;
+import org.nlb.compute.KernelSettings;
 import org.nlb.data.ImageSet;
 import org.nlb.io.BadInputException;
 import org.nlb.ssl.SslMethod;
@@ -150,7 +151,7 @@ public final class PretrainSession implements AutoCloseable {
             double loss = trainStep(batch);
             if (!Double.isFinite(loss)) {
                 throw new BadInputException("training", "diverged: the loss became " + loss + " at epoch " + epoch
-                        + ", step " + step + "; try a smaller --lr");
+                        + ", step " + step + "; try a smaller --lr" + kernelHint());
             }
             lossSum += loss;
             done++;
@@ -164,6 +165,17 @@ public final class PretrainSession implements AutoCloseable {
         double seconds = (System.nanoTime() - start) / 1e9;
         return new EpochStats(epoch, step, lossSum / done, optimizer.lastLearningRate(),
                 done * (double) config.batchSize() / seconds, seconds);
+    }
+
+    /**
+     * oneDNN's AVX-512 convolution backward pass returns NaN gradients for channel counts that
+     * are not a multiple of 16, whatever the learning rate: say so when those kernels may be in use.
+     */
+    private static String kernelHint() {
+        return KernelSettings.current().onednnMayUseAvx512()
+                ? " (or, if it diverges whatever the rate, set " + KernelSettings.ONEDNN
+                        + "=AVX2: oneDNN's AVX-512 kernels are in use; README, \"Kernel choice\")"
+                : "";
     }
 
     private double trainStep(ViewPairBatch batch) {
