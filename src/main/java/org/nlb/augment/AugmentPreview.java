@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.nlb.data.ImageSet;
-import org.nlb.report.ImageGrid;
+import org.nlb.render.ImageGrid;
 
 /**
  * A picture of what the augmentation does: {@code count} seeded random images in a row, their

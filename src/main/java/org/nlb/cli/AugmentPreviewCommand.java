@@ -9,7 +9,7 @@ import org.nlb.data.DatasetSpec;
 import org.nlb.data.ImageSet;
 import org.nlb.data.ReadOptions;
 import org.nlb.io.BadInputException;
-import org.nlb.report.ImageGrid;
+import org.nlb.render.ImageGrid;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;

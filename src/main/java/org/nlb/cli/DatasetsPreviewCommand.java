@@ -9,7 +9,7 @@ import org.nlb.data.Dataset;
 import org.nlb.data.ImageSet;
 import org.nlb.data.Labels;
 import org.nlb.io.BadInputException;
-import org.nlb.report.ImageGrid;
+import org.nlb.render.ImageGrid;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

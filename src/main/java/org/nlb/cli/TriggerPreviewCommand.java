@@ -15,7 +15,7 @@ import org.nlb.poison.trigger.ImageShape;
 import org.nlb.poison.trigger.Trigger;
 import org.nlb.poison.trigger.TriggerConfig;
 import org.nlb.poison.trigger.TriggeredImages;
-import org.nlb.report.ImageGrid;
+import org.nlb.render.ImageGrid;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.SplittableRandom;
-import org.nlb.train.optim.WarmupCosineSchedule;
+import org.nlb.optim.WarmupCosineSchedule;
 
 /**
  * The linear probe of DESIGN §1 step 7 and §4: multinomial logistic regression trained on frozen,

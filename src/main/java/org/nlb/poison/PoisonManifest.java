@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.nlb.NlbVersion;
 import org.nlb.data.Dataset;
 import org.nlb.data.DatasetSpec;
+import org.nlb.data.IndexSubset;
 import org.nlb.io.AtomicOutput;
 import org.nlb.poison.trigger.TriggerConfig;
 import org.nlb.poison.trigger.TriggerOption;

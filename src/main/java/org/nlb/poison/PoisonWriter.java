@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.nlb.data.Dataset;
 import org.nlb.data.DatasetFormat;
 import org.nlb.data.DatasetSpec;
+import org.nlb.data.IndexSubset;
 import org.nlb.data.ReadOptions;
 import org.nlb.io.BadInputException;
 import org.nlb.io.InputFiles;

@@ -1,6 +1,7 @@
 package org.nlb.report;
 
 import java.awt.image.BufferedImage;
+import org.nlb.render.PngDataUri;
 
 /**
  * A small HTML writer: text is always escaped, tags are written by the methods that need them.

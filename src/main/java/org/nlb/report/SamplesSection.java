@@ -12,6 +12,7 @@ import org.nlb.poison.trigger.ImageShape;
 import org.nlb.poison.trigger.Trigger;
 import org.nlb.poison.trigger.TriggerConfig;
 import org.nlb.poison.trigger.TriggeredImages;
+import org.nlb.render.ImageGrid;
 
 /**
  * Section 6: a few test images, clean and with the run's test-time trigger (DESIGN §3), and — when

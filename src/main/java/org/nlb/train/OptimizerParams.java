@@ -6,7 +6,7 @@ import org.nlb.io.BadInputException;
 /**
  * The optimiser and its learning-rate schedule (DESIGN §5): LARS or SGD with heavy-ball momentum,
  * a linear warm-up from {@code warmupStartLr} then a cosine decay to {@code minLr}, stepped per
- * batch ({@link org.nlb.train.optim.WarmupCosineSchedule}).
+ * batch ({@link org.nlb.optim.WarmupCosineSchedule}).
  *
  * @param kind LARS or SGD
  * @param baseLr the peak learning rate before batch-size scaling

@@ -9,9 +9,9 @@ import org.nlb.data.Dataset;
 import org.nlb.data.DatasetFormat;
 import org.nlb.data.DatasetSpec;
 import org.nlb.data.ImageSet;
+import org.nlb.data.IndexSubset;
 import org.nlb.data.PretrainSplit;
 import org.nlb.data.ReadOptions;
-import org.nlb.poison.IndexSubset;
 
 /**
  * The images SSL pretraining sees (DESIGN §1 step 1): the pretrain part of a data set's train

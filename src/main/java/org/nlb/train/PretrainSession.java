@@ -22,11 +22,11 @@ import org.nlb.augment.ViewPairLoader;
 import org.nlb.compute.KernelSettings;
 import org.nlb.data.ImageSet;
 import org.nlb.io.BadInputException;
+import org.nlb.optim.Lars;
+import org.nlb.optim.MomentumOptimizer;
+import org.nlb.optim.MomentumSgd;
+import org.nlb.optim.WarmupCosineSchedule;
 import org.nlb.ssl.SslMethod;
-import org.nlb.train.optim.Lars;
-import org.nlb.train.optim.MomentumOptimizer;
-import org.nlb.train.optim.MomentumSgd;
-import org.nlb.train.optim.WarmupCosineSchedule;
 
 /**
  * The state of one pretraining run and its training step (DESIGN §5), built from DJL parts as

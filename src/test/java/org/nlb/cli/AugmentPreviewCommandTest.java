@@ -18,7 +18,7 @@ import org.nlb.data.DatasetFormat;
 import org.nlb.data.DatasetSpec;
 import org.nlb.data.ImageSet;
 import org.nlb.data.Labels;
-import org.nlb.report.ImageGrid;
+import org.nlb.render.ImageGrid;
 
 class AugmentPreviewCommandTest {
     @TempDir

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nlb.data.DatasetSpec;
 import org.nlb.poison.SyntheticImages;
 import org.nlb.poison.trigger.TriggerKind;
-import org.nlb.report.ImageGrid;
+import org.nlb.render.ImageGrid;
 
 /** {@code nlb trigger preview}: a grid of clean and triggered test images. */
 class TriggerPreviewCommandTest {

@@ -1,4 +1,4 @@
-package org.nlb.report;
+package org.nlb.render;
 
 import java.awt.Color;
 import java.awt.Font;

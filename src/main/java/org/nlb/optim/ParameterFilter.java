@@ -1,4 +1,4 @@
-package org.nlb.train.optim;
+package org.nlb.optim;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;

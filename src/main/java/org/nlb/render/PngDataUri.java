@@ -1,4 +1,4 @@
-package org.nlb.report;
+package org.nlb.render;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -8,12 +8,12 @@ import java.util.Base64;
 import javax.imageio.ImageIO;
 
 /** An image as a {@code data:image/png;base64,…} URI, so that the report needs no other file. */
-final class PngDataUri {
+public final class PngDataUri {
     static final String PREFIX = "data:image/png;base64,";
 
     private PngDataUri() {}
 
-    static String of(BufferedImage image) {
+    public static String of(BufferedImage image) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             if (!ImageIO.write(image, "png", bytes)) {

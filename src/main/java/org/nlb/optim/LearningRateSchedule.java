@@ -1,4 +1,4 @@
-package org.nlb.train.optim;
+package org.nlb.optim;
 
 /**
  * A learning rate as a pure function of the optimiser step (0 for the first update), so that a

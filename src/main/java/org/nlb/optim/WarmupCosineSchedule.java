@@ -1,4 +1,4 @@
-package org.nlb.train.optim;
+package org.nlb.optim;
 
 /**
  * Linear warm-up from {@code warmupStartLr} to {@code baseLr}, then cosine decay to {@code minLr}

@@ -1,7 +1,6 @@
-package org.nlb.poison;
+package org.nlb.data;
 
 import java.nio.file.Path;
-import org.nlb.data.IndexFile;
 
 /**
  * An index file from {@code nlb datasets split} ({@code pretrain.npy}: 1-D int64 positions in

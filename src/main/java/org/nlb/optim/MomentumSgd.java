@@ -1,4 +1,4 @@
-package org.nlb.train.optim;
+package org.nlb.optim;
 
 import ai.djl.ndarray.NDArray;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package org.nlb.train.optim;
+package org.nlb.optim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
