@@ -15,7 +15,10 @@ public final class InputFiles {
 
     private InputFiles() {}
 
-    /** The bytes of {@code file}, decompressed if it is gzip (recognised by its magic bytes). */
+    /**
+     * The bytes of {@code file}, decompressed if it is gzip (recognised by its magic bytes). The
+     * memory taken is bounded by the file's real size, never by what its gzip trailer claims.
+     */
     public static byte[] readMaybeGzip(Path file) {
         byte[] raw = read(file);
         if (raw.length < 2 || (raw[0] & 0xFF) != GZIP_MAGIC_0 || (raw[1] & 0xFF) != GZIP_MAGIC_1) {
@@ -23,6 +26,11 @@ public final class InputFiles {
         }
         try {
             return Gunzip.inflate(raw);
+        } catch (Gunzip.TooLargeException e) {
+            throw new BadInputException(file, e.pastRatio()
+                    ? "corrupt gzip data (its " + raw.length + " bytes inflate to more than " + e.limit()
+                            + ", past deflate's maximum ratio of " + Gunzip.MAX_RATIO + ":1)"
+                    : "decompresses to more than " + e.limit() + " bytes, more than nlb can hold in one buffer", e);
         } catch (EOFException e) {
             throw new BadInputException(file, "truncated: the gzip stream ends early", e);
         } catch (ZipException e) {

@@ -59,11 +59,18 @@ public final class IdxFormat {
         Path testImages = find(dir, "t10k", "images");
         Path testLabels = find(dir, "t10k", "labels");
         // The four files decode independently; the big train-image file dominates, so decoding the
-        // others beside it hides their cost.
-        List<IdxArray> arrays = java.util.stream.Stream.of(trainImages, trainLabels, testImages, testLabels)
+        // others beside it hides their cost. Problems are reported in file order, not in the order
+        // the threads hit them, so that the same files always give the same error.
+        List<Outcome> outcomes = java.util.stream.Stream.of(trainImages, trainLabels, testImages, testLabels)
                 .parallel()
-                .map(p -> IdxArray.parse(p, InputFiles.readMaybeGzip(p)))
+                .map(IdxFormat::decode)
                 .toList();
+        for (Outcome o : outcomes) {
+            if (o.problem() != null) {
+                throw o.problem();
+            }
+        }
+        List<IdxArray> arrays = outcomes.stream().map(Outcome::array).toList();
         IdxArray trX = arrays.get(0);
         IdxArray trY = arrays.get(1);
         IdxArray teX = arrays.get(2);
@@ -78,6 +85,17 @@ public final class IdxFormat {
                     + " but the train images are " + train.shapeText());
         }
         return new Dataset(spec, train, test);
+    }
+
+    /** One file's outcome: its array, or the problem with it (kept to report in file order). */
+    private record Outcome(IdxArray array, BadInputException problem) {}
+
+    private static Outcome decode(Path file) {
+        try {
+            return new Outcome(IdxArray.parse(file, InputFiles.readMaybeGzip(file)), null);
+        } catch (BadInputException e) {
+            return new Outcome(null, e);
+        }
     }
 
     private static ImageSet images(IdxArray x, IdxArray y, Path labelFile, List<String> names, String namesFrom) {
