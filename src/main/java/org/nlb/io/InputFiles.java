@@ -36,7 +36,7 @@ public final class InputFiles {
         } catch (ZipException e) {
             throw new BadInputException(file, "corrupt gzip data (" + e.getMessage() + ")", e);
         } catch (OutOfMemoryError e) {
-            throw new BadInputException(file, "too large to read into memory", e);
+            throw new BadInputException(file, HeapBudget.outOfMemoryText(), e);
         } catch (IOException e) {
             throw cannotRead(file, e);
         }
@@ -47,6 +47,8 @@ public final class InputFiles {
         requireRegularFile(file);
         try {
             return Files.readAllBytes(file);
+        } catch (OutOfMemoryError e) {
+            throw new BadInputException(file, HeapBudget.outOfMemoryText(), e);
         } catch (IOException e) {
             throw cannotRead(file, e);
         }

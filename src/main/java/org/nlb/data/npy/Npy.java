@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.nlb.io.AtomicOutput;
 import org.nlb.io.BadInputException;
+import org.nlb.io.HeapBudget;
 import org.nlb.io.InputFiles;
 
 /**
@@ -96,6 +97,8 @@ public final class Npy {
             return readData(file, in, h);
         } catch (IOException e) {
             throw InputFiles.cannotRead(file, e);
+        } catch (OutOfMemoryError e) {
+            throw new BadInputException(file, HeapBudget.outOfMemoryText(), e);
         }
     }
 
