@@ -72,4 +72,18 @@ public final class HostileFiles {
         out.write(data);
         out.writeInt((int) crc.getValue());
     }
+
+    /** A version 1.0 {@code .npy} file with {@code dict} as its header, padded as numpy pads it, and {@code dataBytes} zero bytes. */
+    public static Path npy(Path file, String dict, int dataBytes) {
+        String header = dict + " ".repeat(64 - (10 + dict.length() + 1) % 64) + "\n";
+        ByteBuffer buf = ByteBuffer.allocate(10 + header.length() + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
+        buf.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}).putShort((short) header.length());
+        buf.put(header.getBytes(StandardCharsets.ISO_8859_1));
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            return Files.write(file, buf.array());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -75,6 +75,10 @@ public final class IdxFormat {
         IdxArray trY = arrays.get(1);
         IdxArray teX = arrays.get(2);
         IdxArray teY = arrays.get(3);
+        if (trX.dims()[0] == 0) {
+            // Without this a set of empty files read as one class "0" and split into empty parts.
+            throw new BadInputException(trainImages, "holds no images: a data set needs train images");
+        }
         int classCount = classNames != null ? classNames.size()
                 : Math.max(maxLabel(trY), maxLabel(teY)) + 1;
         List<String> names = classNames != null ? classNames : Labels.numberedNames(classCount);
@@ -116,6 +120,13 @@ public final class IdxFormat {
         int w = dims[dims.length - 1];
         if (c <= 0 || h <= 0 || w <= 0) {
             throw new BadInputException(x.file(), "image dimensions must be positive");
+        }
+        // Only the product of all dimensions was checked against the file: with no images, any
+        // image size fits, and C×H×W may overflow the int that indexes one image.
+        long rows = (long) c * h;
+        if (rows > ImageSet.maxBytes() || rows * w > ImageSet.maxBytes()) {
+            throw new BadInputException(x.file(), "declares images of " + c + "x" + h + "x" + w
+                    + " (channels x height x width), more bytes each than nlb can hold (" + ImageSet.maxBytes() + ")");
         }
         int[] labels = new int[n];
         byte[] raw = y.data();
