@@ -182,7 +182,7 @@ public final class ImageDecoder {
     private static BufferedImage readImage(Path file, byte[] bytes) {
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             return withReader(file, in, reader -> {
-                header(file, reader);
+                checked(file, new Header(reader.getHeight(0), reader.getWidth(0), false, 0));
                 return reader.read(0);
             });
         } catch (IOException e) {
@@ -217,11 +217,20 @@ public final class ImageDecoder {
         }
     }
 
-    /** The header {@code reader} sees, refused if it declares more than {@link #MAX_PIXELS}. */
+    /**
+     * The header {@code reader} sees, refused if it declares more than {@link #MAX_PIXELS}. Where
+     * the reader cannot tell the raw type, the image counts as colour of 32 bits a pixel, the most
+     * an 8-bit image takes; decoding it may still work.
+     */
     private static Header header(Path file, ImageReader reader) throws IOException {
         int width = reader.getWidth(0);
         int height = reader.getHeight(0);
-        ImageTypeSpecifier raw = reader.getRawImageType(0);
+        ImageTypeSpecifier raw;
+        try {
+            raw = reader.getRawImageType(0);
+        } catch (IOException | RuntimeException e) {
+            raw = null;
+        }
         if (raw == null) {
             return checked(file, new Header(height, width, false, Integer.SIZE));
         }
