@@ -53,6 +53,9 @@ final class DatasetsPreviewCommand implements Callable<Integer> {
         }
         Dataset data = dataset.read();
         ImageSet set = part == Part.train ? data.train() : data.test();
+        if (set.size() == 0) {
+            throw new BadInputException(data.spec().toString(), "has no " + part + " images to preview");
+        }
         Labels labels = set.labels().orElseThrow(() -> new BadInputException(data.spec().toString(), "has no labels"));
         SplittableRandom rng = new SplittableRandom(seed);
         List<String> captions = new ArrayList<>();

@@ -51,6 +51,11 @@ final class DatasetsSplitCommand implements Callable<Integer> {
         }
         Dataset data = dataset.read();
         PretrainSplit split = PretrainSplit.draw(data.train().size(), fraction, seed);
+        if (split.pretrain().length == 0 || split.downstream().length == 0) {
+            throw new BadInputException(data.spec().toString(), "has " + data.train().size() + " train images: a pretrain"
+                    + " fraction of " + fraction + " leaves the " + (split.pretrain().length == 0 ? "pretrain" : "downstream")
+                    + " part empty");
+        }
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("dataset", data.spec().toString());
         meta.put("train_size", data.train().size());

@@ -5,6 +5,8 @@ import org.nlb.data.cifar.CifarFormat;
 import org.nlb.data.folder.FolderFormat;
 import org.nlb.data.idx.IdxFormat;
 import org.nlb.io.AtomicOutput;
+import org.nlb.io.BadInputException;
+import org.nlb.io.HeapBudget;
 
 /** The on-disk formats nlb reads and writes image sets in; the registry of readers and writers. */
 public enum DatasetFormat {
@@ -51,9 +53,17 @@ public enum DatasetFormat {
         }
     }
 
-    /** Reads a data set from its spec. */
+    /**
+     * Reads a data set from its spec. Readers check what headers declare against the file sizes and
+     * the heap before they allocate; if the data is still too big for the heap, that is this input's
+     * problem, reported as bad input naming it rather than as an internal error.
+     */
     public static Dataset readDataset(DatasetSpec spec, ReadOptions options) {
-        return spec.format().read(spec, options);
+        try {
+            return spec.format().read(spec, options);
+        } catch (OutOfMemoryError e) {
+            throw new BadInputException(spec.path(), HeapBudget.outOfMemoryText(), e);
+        }
     }
 
     /**

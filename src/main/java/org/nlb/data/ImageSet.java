@@ -28,6 +28,10 @@ public final class ImageSet {
             throw new IllegalArgumentException(
                     "bad shape " + size + "x" + channels + "x" + height + "x" + width);
         }
+        long rows = (long) channels * height; // checked before multiplying on, so nothing overflows
+        if (rows > maxBytes() || rows * width > maxBytes()) {
+            throw new IllegalArgumentException("an image of " + channels + "x" + height + "x" + width + " is too large");
+        }
         long expected = (long) size * channels * height * width;
         if (pixels.length != expected) {
             throw new IllegalArgumentException(

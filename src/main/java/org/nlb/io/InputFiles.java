@@ -15,7 +15,10 @@ public final class InputFiles {
 
     private InputFiles() {}
 
-    /** The bytes of {@code file}, decompressed if it is gzip (recognised by its magic bytes). */
+    /**
+     * The bytes of {@code file}, decompressed if it is gzip (recognised by its magic bytes). The
+     * memory taken is bounded by the file's real size, never by what its gzip trailer claims.
+     */
     public static byte[] readMaybeGzip(Path file) {
         byte[] raw = read(file);
         if (raw.length < 2 || (raw[0] & 0xFF) != GZIP_MAGIC_0 || (raw[1] & 0xFF) != GZIP_MAGIC_1) {
@@ -23,12 +26,17 @@ public final class InputFiles {
         }
         try {
             return Gunzip.inflate(raw);
+        } catch (Gunzip.TooLargeException e) {
+            throw new BadInputException(file, e.pastRatio()
+                    ? "corrupt gzip data (its " + raw.length + " bytes inflate to more than " + e.limit()
+                            + ", past deflate's maximum ratio of " + Gunzip.MAX_RATIO + ":1)"
+                    : "decompresses to more than " + e.limit() + " bytes, more than nlb can hold in one buffer", e);
         } catch (EOFException e) {
             throw new BadInputException(file, "truncated: the gzip stream ends early", e);
         } catch (ZipException e) {
             throw new BadInputException(file, "corrupt gzip data (" + e.getMessage() + ")", e);
         } catch (OutOfMemoryError e) {
-            throw new BadInputException(file, "too large to read into memory", e);
+            throw new BadInputException(file, HeapBudget.outOfMemoryText(), e);
         } catch (IOException e) {
             throw cannotRead(file, e);
         }
@@ -39,6 +47,8 @@ public final class InputFiles {
         requireRegularFile(file);
         try {
             return Files.readAllBytes(file);
+        } catch (OutOfMemoryError e) {
+            throw new BadInputException(file, HeapBudget.outOfMemoryText(), e);
         } catch (IOException e) {
             throw cannotRead(file, e);
         }

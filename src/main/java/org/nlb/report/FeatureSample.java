@@ -22,8 +22,8 @@ record FeatureSample(int rows, int cols, float[] data) {
             throw new BadInputException(file, "does not exist");
         }
         NpyArray a = Npy.read(file);
-        if (a.ndim() != 2 || a.shape()[1] < 2) {
-            throw new BadInputException(file, "expected an N × d feature matrix with d ≥ 2, got shape "
+        if (a.ndim() != 2 || a.shape()[1] < 2 || a.shape()[0] > Integer.MAX_VALUE || a.shape()[1] > Integer.MAX_VALUE) {
+            throw new BadInputException(file, "expected an N × d feature matrix with d ≥ 2 (each below 2^31), got shape "
                     + java.util.Arrays.toString(a.shape()));
         }
         return new FeatureSample(Math.toIntExact(a.shape()[0]), Math.toIntExact(a.shape()[1]), a.toFloats());

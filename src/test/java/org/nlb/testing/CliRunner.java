@@ -33,11 +33,16 @@ public final class CliRunner {
 
     /**
      * The command that runs nlb with {@code args} in a JVM of its own (1 GB heap, offline), for
-     * the tests that kill it.
+     * the tests that kill it or measure its memory.
      */
     public static List<String> processCommand(List<String> args) {
+        return processCommand("1g", args);
+    }
+
+    /** As {@link #processCommand(List)} with a maximum heap of {@code maxHeap} ("256m"). */
+    public static List<String> processCommand(String maxHeap, List<String> args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                "-Xmx" + maxHeap, "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(args);
         return command;
     }

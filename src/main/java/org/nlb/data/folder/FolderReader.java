@@ -13,12 +13,14 @@ import org.nlb.data.ReadOptions.ImageSize;
 import org.nlb.data.folder.FolderListing.ImageFile;
 import org.nlb.data.image.ImageDecoder;
 import org.nlb.data.image.ImageDecoder.Decoded;
+import org.nlb.data.image.ImageDecoder.Header;
 import org.nlb.io.BadInputException;
 
 /**
- * Reads an ImageFolder directory (DESIGN §6) into a data set. Images are decoded in parallel but
- * placed by index, and problems are reported for the first bad file in reading order, so the
- * result and any error are the same on every run. Sets are 1-channel if every image is gray,
+ * Reads an ImageFolder directory (DESIGN §6) into a data set. The headers of all images are read
+ * first and a folder whose decoding would not fit the heap is refused ({@link FolderMemory}).
+ * Images are then decoded in parallel but placed by index, and problems are reported for the
+ * first bad file in reading order, so the result and any error are the same on every run. Sets are 1-channel if every image is gray,
  * otherwise 3-channel with gray images repeated into R, G and B.
  */
 final class FolderReader {
@@ -32,6 +34,7 @@ final class FolderReader {
         List<ImageFile> files = new ArrayList<>(listing.train());
         files.addAll(listing.test());
         ImageSize resize = options.resize().orElse(null);
+        FolderMemory.require(files, headers(files), resize);
         Outcome[] outcomes = new Outcome[files.size()];
         IntStream.range(0, files.size()).parallel()
                 .forEach(i -> outcomes[i] = decode(files.get(i).file(), resize));
@@ -61,6 +64,26 @@ final class FolderReader {
         ImageSet train = assemble(listing.train(), outcomes, 0, channels, first, listing.classes());
         ImageSet test = assemble(listing.test(), outcomes, trainCount, channels, first, listing.classes());
         return new Dataset(spec, train, test);
+    }
+
+    /** The headers of {@code files}, read in parallel; the first problem in reading order is thrown. */
+    private static Header[] headers(List<ImageFile> files) {
+        Object[] read = new Object[files.size()];
+        IntStream.range(0, files.size()).parallel().forEach(i -> {
+            try {
+                read[i] = ImageDecoder.readHeader(files.get(i).file());
+            } catch (BadInputException e) {
+                read[i] = e;
+            }
+        });
+        Header[] headers = new Header[read.length];
+        for (int i = 0; i < read.length; i++) {
+            if (read[i] instanceof BadInputException problem) {
+                throw problem;
+            }
+            headers[i] = (Header) read[i];
+        }
+        return headers;
     }
 
     private static Outcome decode(Path file, ImageSize resize) {

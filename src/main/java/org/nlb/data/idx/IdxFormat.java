@@ -59,15 +59,26 @@ public final class IdxFormat {
         Path testImages = find(dir, "t10k", "images");
         Path testLabels = find(dir, "t10k", "labels");
         // The four files decode independently; the big train-image file dominates, so decoding the
-        // others beside it hides their cost.
-        List<IdxArray> arrays = java.util.stream.Stream.of(trainImages, trainLabels, testImages, testLabels)
+        // others beside it hides their cost. Problems are reported in file order, not in the order
+        // the threads hit them, so that the same files always give the same error.
+        List<Outcome> outcomes = java.util.stream.Stream.of(trainImages, trainLabels, testImages, testLabels)
                 .parallel()
-                .map(p -> IdxArray.parse(p, InputFiles.readMaybeGzip(p)))
+                .map(IdxFormat::decode)
                 .toList();
+        for (Outcome o : outcomes) {
+            if (o.problem() != null) {
+                throw o.problem();
+            }
+        }
+        List<IdxArray> arrays = outcomes.stream().map(Outcome::array).toList();
         IdxArray trX = arrays.get(0);
         IdxArray trY = arrays.get(1);
         IdxArray teX = arrays.get(2);
         IdxArray teY = arrays.get(3);
+        if (trX.dims()[0] == 0) {
+            // Without this a set of empty files read as one class "0" and split into empty parts.
+            throw new BadInputException(trainImages, "holds no images: a data set needs train images");
+        }
         int classCount = classNames != null ? classNames.size()
                 : Math.max(maxLabel(trY), maxLabel(teY)) + 1;
         List<String> names = classNames != null ? classNames : Labels.numberedNames(classCount);
@@ -78,6 +89,17 @@ public final class IdxFormat {
                     + " but the train images are " + train.shapeText());
         }
         return new Dataset(spec, train, test);
+    }
+
+    /** One file's outcome: its array, or the problem with it (kept to report in file order). */
+    private record Outcome(IdxArray array, BadInputException problem) {}
+
+    private static Outcome decode(Path file) {
+        try {
+            return new Outcome(IdxArray.parse(file, InputFiles.readMaybeGzip(file)), null);
+        } catch (BadInputException e) {
+            return new Outcome(null, e);
+        }
     }
 
     private static ImageSet images(IdxArray x, IdxArray y, Path labelFile, List<String> names, String namesFrom) {
@@ -98,6 +120,13 @@ public final class IdxFormat {
         int w = dims[dims.length - 1];
         if (c <= 0 || h <= 0 || w <= 0) {
             throw new BadInputException(x.file(), "image dimensions must be positive");
+        }
+        // Only the product of all dimensions was checked against the file: with no images, any
+        // image size fits, and C×H×W may overflow the int that indexes one image.
+        long rows = (long) c * h;
+        if (rows > ImageSet.maxBytes() || rows * w > ImageSet.maxBytes()) {
+            throw new BadInputException(x.file(), "declares images of " + c + "x" + h + "x" + w
+                    + " (channels x height x width), more bytes each than nlb can hold (" + ImageSet.maxBytes() + ")");
         }
         int[] labels = new int[n];
         byte[] raw = y.data();

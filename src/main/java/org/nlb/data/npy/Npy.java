@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.nlb.io.AtomicOutput;
 import org.nlb.io.BadInputException;
+import org.nlb.io.HeapBudget;
 import org.nlb.io.InputFiles;
 
 /**
@@ -28,6 +29,9 @@ public final class Npy {
     private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
+    /** A quoted dict key: a quoted string followed by a colon (values are never followed by one). */
+    private static final Pattern KEY = Pattern.compile("(['\"])([^'\"]*)\\1\\s*:");
+    private static final java.util.Set<String> KEYS = java.util.Set.of("descr", "fortran_order", "shape");
     private static final int CHUNK = 1 << 20;
     /** numpy's ARRAY_ALIGN: the data starts at a multiple of this. */
     private static final int ALIGN = 64;
@@ -96,6 +100,8 @@ public final class Npy {
             return readData(file, in, h);
         } catch (IOException e) {
             throw InputFiles.cannotRead(file, e);
+        } catch (OutOfMemoryError e) {
+            throw new BadInputException(file, HeapBudget.outOfMemoryText(), e);
         }
     }
 
@@ -109,6 +115,7 @@ public final class Npy {
     private record Header(NpyType type, long[] shape, long count) {}
 
     private static Header parseHeader(Path file, String header) {
+        requireKeysOnce(file, header);
         Matcher descr = DESCR.matcher(header);
         Matcher fortran = FORTRAN.matcher(header);
         Matcher shape = SHAPE.matcher(header);
@@ -151,6 +158,27 @@ public final class Npy {
             count = saturatingProduct(count, dim);
         }
         return new Header(type, dims, count);
+    }
+
+    /**
+     * Refuses a header dict with a key other than the three, or with one of them twice: numpy keeps
+     * the last value of a repeated key, the patterns here would find the first, so the file would
+     * mean one thing to numpy and another to nlb.
+     */
+    private static void requireKeysOnce(Path file, String header) {
+        Matcher keys = KEY.matcher(header);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (keys.find()) {
+            String key = keys.group(2);
+            if (!KEYS.contains(key)) {
+                throw new BadInputException(file, "corrupt header: unexpected key '" + key
+                        + "'; a .npy header holds 'descr', 'fortran_order' and 'shape'");
+            }
+            if (!seen.add(key)) {
+                throw new BadInputException(file, "corrupt header: key '" + key
+                        + "' appears twice (numpy would read the last value, nlb refuses to guess)");
+            }
+        }
     }
 
     /** {@code a * b} for non-negative values, or {@link Long#MAX_VALUE} if it does not fit. */

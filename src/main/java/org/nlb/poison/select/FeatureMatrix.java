@@ -38,6 +38,12 @@ public final class FeatureMatrix {
                     + array.ndim() + " dimension" + (array.ndim() == 1 ? "" : "s"));
         }
         long[] shape = array.shape();
+        if (shape[0] > Integer.MAX_VALUE || shape[1] > Integer.MAX_VALUE) {
+            // Only possible beside a zero dimension (the data must be in the file): an empty matrix
+            // whose other side would wrap around as an int.
+            throw new BadInputException(file, "features of shape (" + shape[0] + ", " + shape[1]
+                    + ") have a dimension larger than " + Integer.MAX_VALUE);
+        }
         if (array.type() == NpyType.FLOAT64) {
             requireFloat32Range(file.toString(), (double[]) array.data(), (int) shape[1]);
         }

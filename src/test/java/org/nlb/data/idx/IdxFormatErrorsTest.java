@@ -13,6 +13,7 @@ import org.nlb.data.DatasetFormat;
 import org.nlb.data.DatasetSpec;
 import org.nlb.data.ImageSet;
 import org.nlb.data.ReadOptions;
+import org.nlb.testing.HostileFiles;
 import org.nlb.testing.IdxFiles;
 import org.nlb.testing.TestImages;
 
@@ -76,6 +77,18 @@ class IdxFormatErrorsTest {
         }
         Files.write(f, gz);
         assertBadInput(this::read, f, "corrupt gzip");
+    }
+
+    @Test
+    void forgedGzipTrailersOnAllFourFilesAreRefusedNamingTheFirstFile() throws IOException {
+        // 29 bytes each whose trailers claim 2 GB: decoded in parallel, they used to allocate 8 GB.
+        byte[] bomb = HostileFiles.forgedGzipTrailer(0x7FFF_FFF0);
+        for (String name : new String[] {IdxFiles.TRAIN_IMAGES, IdxFiles.TRAIN_LABELS, IdxFiles.TEST_IMAGES,
+            IdxFiles.TEST_LABELS}) {
+            Files.delete(file(name));
+            Files.write(file(name + ".gz"), bomb);
+        }
+        assertBadInput(this::read, file(IdxFiles.TRAIN_IMAGES + ".gz"), "corrupt gzip data", "2147483632");
     }
 
     @Test

@@ -79,6 +79,25 @@ class NpyHostileFilesTest {
     }
 
     @Test
+    void aRepeatedKeyIsRefusedRatherThanReadWithItsFirstValue() throws IOException {
+        // numpy reads this as shape (2, 3), the last value; the first, (1,), would be read by a regex.
+        Path f = npy("{'descr': '<f4', 'fortran_order': False, 'shape': (1,), 'shape': (2, 3), }", 24);
+        assertBadInput(() -> Npy.read(f), f, "corrupt header", "key 'shape' appears twice");
+    }
+
+    @Test
+    void aKeyRepeatedInOtherQuotesIsRepeatedToo() throws IOException {
+        Path f = npy("{'descr': '<f4', \"descr\": '<f8', 'fortran_order': False, 'shape': (2, 3), }", 24);
+        assertBadInput(() -> Npy.read(f), f, "key 'descr' appears twice");
+    }
+
+    @Test
+    void aKeyNumpyDoesNotKnowIsRefused() throws IOException {
+        Path f = npy("{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), 'extra': 1, }", 24);
+        assertBadInput(() -> Npy.read(f), f, "unexpected key 'extra'");
+    }
+
+    @Test
     void pythonExpressionInTheShape() throws IOException {
         Path f = npy(dict("<f4", "False", "(10**12, 10**12)"), 16);
         assertBadInput(() -> Npy.read(f), f, "corrupt header", "10**12");
