@@ -13,6 +13,7 @@ import org.nlb.data.npy.Npy;
 import org.nlb.data.npy.NpyArray;
 import org.nlb.io.AtomicOutput;
 import org.nlb.io.BadInputException;
+import org.nlb.io.OutputGuard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,6 +50,7 @@ final class DatasetsSplitCommand implements Callable<Integer> {
         if (!(fraction > 0 && fraction < 1)) {
             throw new BadInputException("--pretrain-fraction", "must be strictly between 0 and 1, got " + fraction);
         }
+        OutputGuard.output(out).inputs(dataset.parsed().inputs()).check();
         Dataset data = dataset.read();
         PretrainSplit split = PretrainSplit.draw(data.train().size(), fraction, seed);
         Map<String, Object> meta = new LinkedHashMap<>();

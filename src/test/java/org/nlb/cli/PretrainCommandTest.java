@@ -1,5 +1,6 @@
 package org.nlb.cli;
 
+import org.nlb.testing.InputsUnchanged;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -174,5 +175,20 @@ class PretrainCommandTest {
         assertThat(config.at("/config/optimizer/warmup_epochs").asDouble()).isEqualTo(10);
         assertThat(config.at("/peak_lr").asDouble()).isEqualTo(0.4 * 8 / 256);
         assertThat(EncoderStore.readSpec(out.resolve(EncoderStore.SPEC_FILE)).backbone().featureDim()).isEqualTo(512);
+    }
+
+
+    @Test
+    void forceNeverReplacesTheDataOrADirectoryHoldingTheSubset() throws Exception {
+        Path subset = Files.createDirectories(tmp.resolve("split")).resolve("pretrain.npy");
+        Npy.write(subset, NpyArray.indices(new int[] {0, 1, 2, 3}));
+        List<Path> inputs = List.of(data, subset);
+
+        InputsUnchanged.assertRefused(data, "is an input (the data set idx:" + data + ")", inputs,
+                args("--out", data.toString(), "--force"));
+        InputsUnchanged.assertRefused(tmp.resolve("split"), "contains an input (--subset " + subset + ")", inputs,
+                args("--subset", subset.toString(), "--out", tmp.resolve("split").toString(), "--force"));
+        InputsUnchanged.assertRefused(data.resolve("enc"), "is inside an input", inputs,
+                args("--out", data.resolve("enc").toString(), "--untrained"));
     }
 }
