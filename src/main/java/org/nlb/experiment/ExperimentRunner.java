@@ -78,6 +78,7 @@ public final class ExperimentRunner {
      */
     public static Result run(Request request, LaneProcesses launcher, PrintWriter err) {
         long start = System.nanoTime();
+        RunDirectory.refuseInputs(request.out(), request.loaded());
         RunInputs inputs = RunInputs.load(request.loaded().config());
         RunDirectory dir = RunDirectory.check(request.out(), request.force());
         if (inputs.config().lanes() > 1) {

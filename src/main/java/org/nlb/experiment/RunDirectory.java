@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.nlb.NlbVersion;
+import org.nlb.data.DatasetSpec;
 import org.nlb.io.AtomicOutput;
 import org.nlb.io.BadInputException;
+import org.nlb.io.OutputGuard;
 
 /**
  * The run directory of {@code nlb run --out DIR} (run contract): {@code run.json} (versions, the
@@ -34,6 +36,19 @@ final class RunDirectory {
     private RunDirectory(Path dir, boolean startOver) {
         this.dir = dir;
         this.startOver = startOver;
+    }
+
+    /**
+     * Refuses an {@code out} (of a run or a sweep) that is, holds or lies inside what the
+     * configuration reads: the config file, the data set and a trigger image. {@code --force}
+     * would replace it, and the run writes its own config.json.
+     */
+    static void refuseInputs(Path out, ConfigLoader.Loaded loaded) {
+        RunConfig config = loaded.config();
+        OutputGuard.output(out).file("--config", loaded.configFile())
+                .inputs(DatasetSpec.parse(config.data().spec()).inputs())
+                .file("attack.trigger.image", config.attack().trigger().config().image())
+                .check();
     }
 
     /** Checks that {@code out} can hold this run; writes nothing. */

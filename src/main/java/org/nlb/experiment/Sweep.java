@@ -45,6 +45,8 @@ public final class Sweep {
     public static Result run(Request request, PrintWriter err) {
         String started = Instant.now().toString();
         List<SweepPoint> points = SweepPoint.of(request.grid(), request.config());
+        // the points differ in rate and method only: one config file, one data set, one trigger
+        RunDirectory.refuseInputs(request.out(), points.get(0).loaded());
         SweepDirectory dir = SweepDirectory.check(request.out(), request.force(),
                 points.stream().map(SweepPoint::name).toList());
         if (dir.continues()) {

@@ -1,5 +1,7 @@
 package org.nlb.experiment;
 
+import java.util.List;
+import org.nlb.testing.InputsUnchanged;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -111,5 +113,33 @@ class RunCommandBadInputTest {
         CliRunner.Result notDir = CliRunner.run(TinyRun.args(config, file));
         assertThat(notDir.exitCode()).isEqualTo(2);
         assertThat(notDir.errLines()).containsExactly("error: " + file + ": exists and is not a directory");
+    }
+
+
+    @Test
+    void anOutOverTheConfigOrTheDataIsRefusedEvenWithForce() throws Exception {
+        Path config = TinyRun.config(tmp, "");
+        Path data = tmp.resolve("data");
+        List<Path> inputs = List.of(config, data);
+
+        InputsUnchanged.assertRefused(tmp, "contains an input (--config " + config + ")", inputs,
+                TinyRun.args(config, tmp, "--force"));
+        InputsUnchanged.assertRefused(data, "is an input (the data set idx:" + data + ")", inputs,
+                TinyRun.args(config, data, "--force"));
+        InputsUnchanged.assertRefused(data.resolve("run"), "is inside an input (the data set idx:" + data + ")", inputs,
+                TinyRun.args(config, data.resolve("run")));
+        assertThat(data.resolve("run")).doesNotExist();
+    }
+
+    @Test
+    void aConfigFileInsideTheOutIsRefused() throws Exception {
+        // --force would replace DIR, and a config named config.json there would be overwritten by the run
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        Path config = Files.copy(TinyRun.config(tmp, ""), out.resolve("tiny.yaml"));
+
+        InputsUnchanged.assertRefused(out, "contains an input (--config " + config + ")", List.of(config),
+                TinyRun.args(config, out, "--force"));
+        InputsUnchanged.assertRefused(config, "is an input (--config " + config + ")", List.of(config),
+                TinyRun.args(config, config));
     }
 }
