@@ -191,4 +191,27 @@ class PretrainCommandTest {
         InputsUnchanged.assertRefused(data.resolve("enc"), "is inside an input", inputs,
                 args("--out", data.resolve("enc").toString(), "--untrained"));
     }
+
+    @Test
+    void aForcedRunThatFailsMidwayLeavesTheOldRunWhole() throws Exception {
+        Path out = tmp.resolve("run");
+        assertThat(CliRunner.run(args("--out", out.toString(), "--epochs", "1")).exitCode()).isZero();
+        var before = InputsUnchanged.hashes(List.of(out));
+
+        // a learning rate this large makes the loss NaN within the first epoch: the new run fails
+        CliRunner.Result failed = CliRunner.run(args("--out", out.toString(), "--force", "--lr", "1e30"));
+
+        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(failed.errLines()).last().asString().startsWith("error: ").contains("NaN"); // after the progress lines
+        assertThat(InputsUnchanged.hashes(List.of(out))).as("the old run, byte for byte").isEqualTo(before);
+        assertThat(tmp.resolve(".run.nlb-new")).as("the unfinished replacement, beside it").isDirectory();
+
+        CliRunner.Result forced = CliRunner.run(args("--out", out.toString(), "--force", "--seed", "7"));
+        assertThat(forced.exitCode()).as(forced.toString()).isZero();
+        assertThat(new ObjectMapper().readTree(out.resolve("config.json").toFile()).at("/config/seed").asLong()).isEqualTo(7);
+        assertThat(tmp.resolve(".run.nlb-new")).doesNotExist();
+        try (var entries = Files.list(tmp)) {
+            assertThat(entries.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("data", "run");
+        }
+    }
 }
