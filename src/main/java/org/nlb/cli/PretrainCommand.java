@@ -51,7 +51,8 @@ final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the run in DIR from its last finished epoch.")
     boolean resume;
 
-    @Option(names = "--force", description = "Start over in a non-empty DIR, replacing it.")
+    @Option(names = "--force", description = "Start over, replacing a non-empty DIR: the new run trains beside it and"
+            + " takes its place when its encoder is written (--resume continues it after a kill).")
     boolean force;
 
     @Spec

@@ -77,8 +77,9 @@ public final class Sweep {
         }
         ObjectNode json = SweepJson.of(request.grid(), finished, request.command(), started, Instant.now().toString());
         dir.writeSweep(json);
-        writeHtml(dir.path(), err);
-        return new Result(dir.path(), dir.path().resolve(SweepDirectory.SWEEP_FILE), json);
+        Path done = dir.complete();
+        writeHtml(done, err);
+        return new Result(done, done.resolve(SweepDirectory.SWEEP_FILE), json);
     }
 
     /**

@@ -69,7 +69,7 @@ class SweepCommandBadInputTest {
                 config.toString(), "--out", out.toString());
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
         assertThat(r.errLines()).containsExactly("error: " + out + ": is not empty and holds no nlb sweep (no points/);"
-                + " choose another --out or use --force to empty it");
+                + " choose another --out or use --force to replace it");
         try (var files = Files.list(out)) {
             assertThat(files).containsExactly(out.resolve("notes.txt"));
         }
