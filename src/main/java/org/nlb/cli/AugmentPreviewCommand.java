@@ -9,6 +9,7 @@ import org.nlb.data.DatasetSpec;
 import org.nlb.data.ImageSet;
 import org.nlb.data.ReadOptions;
 import org.nlb.io.BadInputException;
+import org.nlb.io.OutputGuard;
 import org.nlb.render.ImageGrid;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,7 +46,9 @@ final class AugmentPreviewCommand implements Callable<Integer> {
         if (count < 1 || count > 64) {
             throw new BadInputException("--count", "must be between 1 and 64, got " + count);
         }
-        ImageSet train = DatasetFormat.readDataset(DatasetSpec.parse(data), ReadOptions.DEFAULT).train();
+        DatasetSpec dataSpec = DatasetSpec.parse(data);
+        OutputGuard.output(out).inputs(dataSpec.inputs()).check();
+        ImageSet train = DatasetFormat.readDataset(dataSpec, ReadOptions.DEFAULT).train();
         if (train.size() == 0) {
             throw new BadInputException(data, "has no train images");
         }

@@ -21,7 +21,11 @@ final class DatasetArgs {
     Dataset read() {
         ReadOptions options = resize == null ? ReadOptions.DEFAULT
                 : ReadOptions.resizeTo(ReadOptions.ImageSize.parse(resize));
-        return DatasetFormat.readDataset(DatasetSpec.parse(spec), options);
+        return DatasetFormat.readDataset(parsed(), options);
+    }
+
+    DatasetSpec parsed() {
+        return DatasetSpec.parse(spec);
     }
 
     Optional<String> resizeText() {

@@ -9,6 +9,7 @@ import org.nlb.data.Dataset;
 import org.nlb.data.ImageSet;
 import org.nlb.data.Labels;
 import org.nlb.io.BadInputException;
+import org.nlb.io.OutputGuard;
 import org.nlb.render.ImageGrid;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,6 +52,7 @@ final class DatasetsPreviewCommand implements Callable<Integer> {
         if (perClass < 1 || perClass > 64) {
             throw new BadInputException("--per-class", "must be between 1 and 64, got " + perClass);
         }
+        OutputGuard.output(out).inputs(dataset.parsed().inputs()).check();
         Dataset data = dataset.read();
         ImageSet set = part == Part.train ? data.train() : data.test();
         if (set.size() == 0) {

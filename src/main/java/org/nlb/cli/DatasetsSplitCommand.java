@@ -13,6 +13,7 @@ import org.nlb.data.npy.Npy;
 import org.nlb.data.npy.NpyArray;
 import org.nlb.io.AtomicOutput;
 import org.nlb.io.BadInputException;
+import org.nlb.io.OutputGuard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,7 +39,7 @@ final class DatasetsSplitCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (must be new or empty).")
     Path out;
 
-    @Option(names = "--force", description = "Replace a non-empty output directory.")
+    @Option(names = "--force", description = "Replace a non-empty output directory (once the new one is complete).")
     boolean force;
 
     @Spec
@@ -49,6 +50,7 @@ final class DatasetsSplitCommand implements Callable<Integer> {
         if (!(fraction > 0 && fraction < 1)) {
             throw new BadInputException("--pretrain-fraction", "must be strictly between 0 and 1, got " + fraction);
         }
+        OutputGuard.output(out).inputs(dataset.parsed().inputs()).check();
         Dataset data = dataset.read();
         PretrainSplit split = PretrainSplit.draw(data.train().size(), fraction, seed);
         if (split.pretrain().length == 0 || split.downstream().length == 0) {

@@ -12,6 +12,8 @@ import org.nlb.eval.Progress;
 import org.nlb.eval.Split;
 import org.nlb.features.PixelFeatureFile;
 import org.nlb.io.BadInputException;
+import org.nlb.io.OutputGuard;
+import org.nlb.model.EncoderStore;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -83,6 +85,12 @@ final class FeaturesCommand implements Callable<Integer> {
         FeatureSpace featureSpace = FeatureSpace.parse(space);
         ReadOptions read = resize == null ? ReadOptions.DEFAULT : ReadOptions.resizeTo(ReadOptions.ImageSize.parse(resize));
         DatasetSpec dataSpec = DatasetSpec.parse(data);
+        OutputGuard guard = OutputGuard.output(out).inputs(dataSpec.inputs()).file("--subset", subset)
+                .file("--image", trigger.options.image);
+        if (source.encoder != null) {
+            guard.inputs(EncoderStore.inputs("--encoder", source.encoder));
+        }
+        guard.check();
         if (source.pixels) {
             if (trigger.config().isPresent() || split != Split.TRAIN) {
                 throw new BadInputException("--pixels", "takes the clean train images; --trigger and --split go with --encoder");

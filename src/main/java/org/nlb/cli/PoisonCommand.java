@@ -36,7 +36,7 @@ final class PoisonCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (must be new or empty).")
     Path out;
 
-    @Option(names = "--force", description = "Replace a non-empty output directory.")
+    @Option(names = "--force", description = "Replace a non-empty output directory (once the new one is complete).")
     boolean force;
 
     @Spec

@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.nlb.data.DatasetSpec;
 import org.nlb.data.ReadOptions;
+import org.nlb.io.OutputGuard;
 import org.nlb.io.BadInputException;
 import org.nlb.train.PretrainConfig;
 import org.nlb.train.PretrainData;
@@ -49,7 +51,8 @@ final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the run in DIR from its last finished epoch.")
     boolean resume;
 
-    @Option(names = "--force", description = "Start over in a non-empty DIR, replacing it.")
+    @Option(names = "--force", description = "Start over, replacing a non-empty DIR: the new run trains beside it and"
+            + " takes its place when its encoder is written (--resume continues it after a kill).")
     boolean force;
 
     @Spec
@@ -61,6 +64,7 @@ final class PretrainCommand implements Callable<Integer> {
             throw new BadInputException("--resume", "cannot be combined with " + (force ? "--force" : "--untrained"));
         }
         settings.checkNames(); // reported before the data set is read
+        OutputGuard.output(out).inputs(DatasetSpec.parse(data).inputs()).file("--subset", subset).check();
         ReadOptions read = resize == null ? ReadOptions.DEFAULT : ReadOptions.resizeTo(ReadOptions.ImageSize.parse(resize));
         PretrainData pretrain = PretrainData.load(data, read, subset, splitSeed);
         PretrainConfig config = settings.config(pretrain.images().channels(), untrained);

@@ -14,6 +14,8 @@ import org.nlb.eval.ProbeKind;
 import org.nlb.eval.ProbeReport;
 import org.nlb.eval.ProbeRun;
 import org.nlb.eval.Progress;
+import org.nlb.io.OutputGuard;
+import org.nlb.model.EncoderStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -70,12 +72,15 @@ final class ProbeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        DatasetSpec dataSpec = DatasetSpec.parse(data);
+        OutputGuard.output(out).inputs(dataSpec.inputs()).inputs(EncoderStore.inputs("--encoder", encoder))
+                .file("--downstream", downstream).file("--image", trigger.options.image).check();
         ReadOptions read = resize == null ? ReadOptions.DEFAULT : ReadOptions.resizeTo(ReadOptions.ImageSize.parse(resize));
         FeatureExtractor.Options extraction = FeatureExtractor.Options.DEFAULT.withBatchSize(batchSize)
                 .withProgress(progress ? Progress.ALWAYS : Progress.AUTO);
         LinearProbe linear = (scaling == null ? LinearProbe.DEFAULT : LinearProbe.DEFAULT.withScaling(FeatureScaling.parse(scaling)))
                 .withSeed(seed);
-        ProbeRun.Result result = ProbeRun.run(new ProbeRun.Request(DatasetSpec.parse(data), read, encoder,
+        ProbeRun.Result result = ProbeRun.run(new ProbeRun.Request(dataSpec, read, encoder,
                 Optional.ofNullable(downstream), trigger.config(), target == null ? OptionalInt.empty() : OptionalInt.of(target),
                 probe, linear, KnnProbe.DEFAULT, extraction, out));
         // printf, not print: the writer flushes itself only on println/printf/format.

@@ -27,8 +27,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: runs/<preset>).")
     Path out;
 
-    @Option(names = "--force", description = "Use a non-empty DIR that holds no run, emptying it first (a run's"
-            + " DIR is always continued; delete it to start over).")
+    @Option(names = "--force", description = "Replace a non-empty DIR that holds no run: the run is written beside"
+            + " it and takes its place when complete (a run's DIR is always continued; delete it to start over).")
     boolean force;
 
     @Option(names = "--print-config", description = "Print the resolved configuration as JSON and exit; writes nothing.")

@@ -3,8 +3,10 @@ package org.nlb.cli;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.nlb.data.DatasetSpec;
 import org.nlb.data.Labels;
 import org.nlb.io.BadInputException;
+import org.nlb.io.OutputGuard;
 import org.nlb.poison.select.Budget;
 import org.nlb.poison.select.FeatureMatrix;
 import org.nlb.poison.select.LabelSource;
@@ -120,8 +122,22 @@ final class SelectCommand implements Callable<Integer> {
         if (subset != null && labels == null) {
             throw new BadInputException("--subset", "maps --labels onto the feature rows; give --labels too");
         }
-        if (out.toAbsolutePath().normalize().equals(features.toAbsolutePath().normalize())) {
-            throw new BadInputException(out, "is the features file; nlb never overwrites its input");
+        OutputGuard guard = OutputGuard.output(out).file("--features", features).file("--subset", subset);
+        if (labels != null) {
+            guard.inputs(labelInputs(labels));
+        }
+        guard.check();
+    }
+
+    /** A label file, or the data set a spec names; a spec that does not parse is reported when the labels are read. */
+    private static java.util.List<OutputGuard.Input> labelInputs(String labels) {
+        if (LabelSource.isFile(labels)) {
+            return java.util.List.of(OutputGuard.Input.file("--labels", Path.of(labels)));
+        }
+        try {
+            return DatasetSpec.parse(labels).inputs();
+        } catch (BadInputException e) {
+            return java.util.List.of();
         }
     }
 }

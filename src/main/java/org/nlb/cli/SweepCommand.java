@@ -36,7 +36,8 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Sweep directory (default: runs/sweep-<preset>).")
     Path out;
 
-    @Option(names = "--force", description = "Empty a non-empty DIR first (an earlier sweep's stages included).")
+    @Option(names = "--force", description = "Replace a non-empty DIR (an earlier sweep's stages included): the sweep"
+            + " is written beside it and takes its place when complete.")
     boolean force;
 
     @Spec

@@ -11,6 +11,7 @@ import org.nlb.data.DatasetSpec;
 import org.nlb.data.ImageSet;
 import org.nlb.data.ReadOptions;
 import org.nlb.io.BadInputException;
+import org.nlb.io.OutputGuard;
 import org.nlb.poison.trigger.ImageShape;
 import org.nlb.poison.trigger.Trigger;
 import org.nlb.poison.trigger.TriggerConfig;
@@ -58,7 +59,9 @@ final class TriggerPreviewCommand implements Callable<Integer> {
             throw new BadInputException("--count", "must be between 1 and 64, got " + count);
         }
         TriggerConfig config = trigger.config();
-        Dataset dataset = DatasetFormat.readDataset(DatasetSpec.parse(data), ReadOptions.DEFAULT);
+        DatasetSpec dataSpec = DatasetSpec.parse(data);
+        OutputGuard.output(out).inputs(dataSpec.inputs()).file("--image", config.image()).check();
+        Dataset dataset = DatasetFormat.readDataset(dataSpec, ReadOptions.DEFAULT);
         ImageSet test = dataset.test();
         if (test.size() == 0) {
             throw new BadInputException(dataset.spec().toString(), "has no test images to preview");

@@ -1,9 +1,17 @@
 package org.nlb.data;
 
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.nlb.io.BadInputException;
+import org.nlb.io.OutputGuard;
 
 /**
  * Where a data set is and how it is stored, parsed from a spec string such as
@@ -48,6 +56,40 @@ public record DatasetSpec(DatasetFormat format, Path path) {
         return "valid forms: " + Arrays.stream(DatasetFormat.values())
                 .map(f -> f.takesPath() ? f.prefix() + ":DIR" : f.prefix())
                 .collect(Collectors.joining(", "));
+    }
+
+    /**
+     * What reading this spec reads, for {@link OutputGuard}: the data set's directory, which an
+     * output may not be, contain or lie inside, and the target of every symbolic link under it,
+     * since a link can lead out of it (an installed data set may link to files elsewhere).
+     */
+    public List<OutputGuard.Input> inputs() {
+        String label = "the data set " + this + (format.takesPath() ? "" : " (" + path + ")");
+        List<OutputGuard.Input> inputs = new ArrayList<>();
+        inputs.add(OutputGuard.Input.tree(label, path));
+        if (!Files.isDirectory(path)) {
+            return inputs; // reading it will say what is wrong
+        }
+        try {
+            // from the resolved directory: a walk does not enter a link it starts at
+            Files.walkFileTree(OutputGuard.canonical(path), new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isSymbolicLink()) {
+                        inputs.add(OutputGuard.Input.tree(label, file));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            // a directory that cannot be listed fails when it is read, with the error naming it
+        }
+        return inputs;
     }
 
     @Override

@@ -78,6 +78,7 @@ public final class ExperimentRunner {
      */
     public static Result run(Request request, LaneProcesses launcher, PrintWriter err) {
         long start = System.nanoTime();
+        RunDirectory.refuseInputs(request.out(), request.loaded());
         RunInputs inputs = RunInputs.load(request.loaded().config());
         RunDirectory dir = RunDirectory.check(request.out(), request.force());
         if (inputs.config().lanes() > 1) {
@@ -98,10 +99,12 @@ public final class ExperimentRunner {
         LaneTask lane = LaneTask.parse(task, LaneProcesses.TASK_OPTION);
         LaneProcesses.stopWithTheRun();
         LaneProcesses.checkSameConfig(request.loaded(), configSha256);
-        LaneProcesses.holdTaskLock(request.out(), lane);
+        // the run's directory as the run resolved it: DIR, or DIR's replacement under --force
+        Path dir = RunDirectory.check(request.out(), request.force()).path();
+        LaneProcesses.holdTaskLock(dir, lane);
         RunInputs inputs = RunInputs.load(request.loaded().config().withThreads(threads));
         Throughput throughput = new Throughput();
-        ExperimentRunner runner = new ExperimentRunner(inputs, request.loaded(), new StageStore(request.out()),
+        ExperimentRunner runner = new ExperimentRunner(inputs, request.loaded(), new StageStore(dir),
                 throughput, err);
         runner.runSeed(lane.seed(), runner.pretrainSet(), lane::trainsVictimOf);
         report.printf(Locale.ROOT, "{\"trained_image_epochs\": %.0f, \"training_seconds\": %.3f}%n",
@@ -162,12 +165,16 @@ public final class ExperimentRunner {
                 request.command());
     }
 
-    /** results.json, the end in run.json, then the report. */
+    /**
+     * results.json and the end in run.json, which complete the run (a replacing run takes its
+     * directory's place then), then the report, drawn where the run now is.
+     */
     private static Result finish(RunDirectory dir, ObjectNode results, PrintWriter err) {
         dir.writeResults(results);
         dir.finish();
-        writeReport(dir.path(), err);
-        return new Result(dir.path(), dir.path().resolve(RunDirectory.RESULTS_FILE), results);
+        Path done = dir.complete();
+        writeReport(done, err);
+        return new Result(done, done.resolve(RunDirectory.RESULTS_FILE), results);
     }
 
     /**

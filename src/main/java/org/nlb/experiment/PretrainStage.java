@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.nlb.data.ImageSet;
+import org.nlb.io.AtomicOutput;
 import org.nlb.train.Checkpoint;
 import org.nlb.train.EpochStats;
 import org.nlb.train.PretrainConfig;
@@ -108,12 +109,24 @@ final class PretrainStage implements Stage<PretrainStage.Output> {
     @Override
     public double run(Path dir) {
         boolean resume = resumesFrom(dir);
-        Pretrainer.Job job = new Pretrainer.Job(config, images, data, dir, resume, !resume);
+        if (!resume) {
+            startOver(dir); // the stage's own directory: what a start killed before its first checkpoint left
+        }
+        Pretrainer.Job job = new Pretrainer.Job(config, images, data, dir, resume, false);
         List<TrainingListener> listeners = snapshots.isEmpty() ? List.of(new ProgressDisplay(err))
                 : List.of(new ProgressDisplay(err), new SnapshotWriter(dir, snapshots, images));
         PretrainResult result = Pretrainer.run(job, listeners);
         progress.trained(result.imagesPerSecond() * result.seconds(), result.seconds());
         return result.epochs().stream().mapToDouble(EpochStats::seconds).sum();
+    }
+
+    private static void startOver(Path dir) {
+        try {
+            StageStore.deleteRecursively(dir);
+        } catch (java.io.IOException e) {
+            throw AtomicOutput.cannotWrite(dir, e);
+        }
+        AtomicOutput.ensureDirectory(dir);
     }
 
     @Override

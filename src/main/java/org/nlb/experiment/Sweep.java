@@ -45,6 +45,8 @@ public final class Sweep {
     public static Result run(Request request, PrintWriter err) {
         String started = Instant.now().toString();
         List<SweepPoint> points = SweepPoint.of(request.grid(), request.config());
+        // the points differ in rate and method only: one config file, one data set, one trigger
+        RunDirectory.refuseInputs(request.out(), points.get(0).loaded());
         SweepDirectory dir = SweepDirectory.check(request.out(), request.force(),
                 points.stream().map(SweepPoint::name).toList());
         if (dir.continues()) {
@@ -75,8 +77,9 @@ public final class Sweep {
         }
         ObjectNode json = SweepJson.of(request.grid(), finished, request.command(), started, Instant.now().toString());
         dir.writeSweep(json);
-        writeHtml(dir.path(), err);
-        return new Result(dir.path(), dir.path().resolve(SweepDirectory.SWEEP_FILE), json);
+        Path done = dir.complete();
+        writeHtml(done, err);
+        return new Result(done, done.resolve(SweepDirectory.SWEEP_FILE), json);
     }
 
     /**

@@ -11,18 +11,22 @@ import org.nlb.io.BadInputException;
  * directory per grid point, {@code stages/}, the one stage store they share, then
  * {@code sweep.json} and {@code sweep.html}. A directory that holds an earlier sweep is
  * continued (its finished stages are reused); anything else that is not empty is refused unless
- * {@code --force}, which empties it first.
+ * {@code --force}, which replaces it, an earlier sweep included, once the new sweep is complete
+ * (issue 16): the sweep is written to the hidden sibling {@link AtomicOutput#replacementOf} and
+ * takes DIR's place after sweep.json, so until then DIR is whole. The same command after a kill
+ * continues that sibling.
  */
 final class SweepDirectory {
     static final String POINTS_DIR = "points";
     static final String SWEEP_FILE = "sweep.json";
 
+    private final Path out;
     private final Path dir;
-    private final boolean startOver;
 
-    private SweepDirectory(Path dir, boolean startOver) {
+    /** {@code dir} is where the sweep is written: {@code out}, or its replacement while replacing {@code out}. */
+    private SweepDirectory(Path out, Path dir) {
+        this.out = out;
         this.dir = dir;
-        this.startOver = startOver;
     }
 
     /** Checks that {@code out} can hold the sweep and its points; writes nothing. */
@@ -33,18 +37,24 @@ final class SweepDirectory {
         boolean holdsSweep = Files.isDirectory(out.resolve(POINTS_DIR)) || Files.isRegularFile(out.resolve(SWEEP_FILE));
         if (Files.isDirectory(out) && !holdsSweep && !RunDirectory.isEmpty(out) && !force) {
             throw new BadInputException(out, "is not empty and holds no nlb sweep (no " + POINTS_DIR
-                    + "/); choose another --out or use --force to empty it");
+                    + "/); choose another --out or use --force to replace it");
         }
         if (!force) {
             for (String name : pointNames) {
                 RunDirectory.check(out.resolve(POINTS_DIR).resolve(name), false);
             }
         }
-        return new SweepDirectory(out, force && Files.exists(out));
+        boolean replacing = force && Files.isDirectory(out) && !RunDirectory.isEmpty(out);
+        return new SweepDirectory(out, replacing ? AtomicOutput.replacementOf(out) : out);
     }
 
+    /** Where the sweep is written until {@link #complete}. */
     Path path() {
         return dir;
+    }
+
+    private boolean replacing() {
+        return !dir.equals(out);
     }
 
     Path stages() {
@@ -55,15 +65,15 @@ final class SweepDirectory {
         return dir.resolve(POINTS_DIR).resolve(name);
     }
 
-    /** Whether {@link #start} continues an earlier sweep in this directory. */
+    /** Whether {@link #start} continues an earlier sweep (or an unfinished replacement) in this directory. */
     boolean continues() {
-        return !startOver && Files.isDirectory(dir.resolve(POINTS_DIR));
+        return Files.isDirectory(dir.resolve(POINTS_DIR));
     }
 
-    /** Empties the directory if asked to start over, then makes points/ and stages/. */
+    /** Makes points/ and stages/; when replacing, first clears what an earlier replacement left before its points/. */
     void start() {
         try {
-            if (startOver) {
+            if (replacing() && !continues() && Files.exists(dir)) {
                 StageStore.deleteRecursively(dir);
             }
         } catch (IOException e) {
@@ -75,5 +85,17 @@ final class SweepDirectory {
 
     void writeSweep(com.fasterxml.jackson.databind.JsonNode sweep) {
         RunJson.write(dir.resolve(SWEEP_FILE), sweep);
+    }
+
+    /** After {@link #writeSweep}: puts a replacing sweep in its directory's place; returns the sweep's directory. */
+    Path complete() {
+        if (replacing()) {
+            try {
+                AtomicOutput.replaceDirectory(dir, out);
+            } catch (IOException e) {
+                throw AtomicOutput.cannotWrite(out, e);
+            }
+        }
+        return out;
     }
 }

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * Writes files and directories so that a reader never sees half of them: everything goes to a
- * temporary sibling first and is moved into place in one rename. A failure leaves no trace.
+ * temporary sibling first and is moved into place in one rename. A failure leaves no trace, and
+ * an output being replaced stays whole until its replacement is complete ({@link #replaceDirectory}).
  */
 public final class AtomicOutput {
     // Temporary files are created private (0600/0700); outputs are ordinary files and folders.
@@ -68,7 +69,8 @@ public final class AtomicOutput {
 
     /**
      * Creates directory {@code target} with the given content atomically. An existing non-empty
-     * directory is refused unless {@code replace} is set, in which case it is swapped out whole.
+     * directory is refused unless {@code replace} is set, in which case it is swapped out whole
+     * once the new content is complete: until then it is untouched ({@link #replaceDirectory}).
      */
     public static void writeDirectory(Path target, boolean replace, DirectoryContent content) {
         if (Files.isRegularFile(target)) {
@@ -84,10 +86,11 @@ public final class AtomicOutput {
             tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".");
             makeShareable(tmp, DIRECTORY_MODE);
             content.writeInto(tmp);
-            if (Files.isDirectory(target)) {
-                deleteRecursively(target);
+            if (Files.isDirectory(target) && !isEmptyDirectory(target)) {
+                replaceDirectory(tmp, target);
+            } else {
+                moveIntoPlace(tmp, target); // a rename replaces an empty directory in one step
             }
-            moveIntoPlace(tmp, target);
             tmp = null;
         } catch (BadInputException e) {
             throw e;
@@ -96,6 +99,42 @@ public final class AtomicOutput {
         } finally {
             deleteQuietly(tmp);
         }
+    }
+
+    /**
+     * Where a writer that takes long (a training run) builds the directory that will replace
+     * {@code target}: the hidden sibling {@code .NAME.nlb-new}, the same every time, so that the
+     * same command after a kill finds its unfinished work; {@link #replaceDirectory} puts it in place.
+     */
+    public static Path replacementOf(Path target) {
+        return parentOf(target).resolve("." + target.getFileName() + ".nlb-new");
+    }
+
+    /**
+     * Puts the complete directory {@code replacement} in the place of {@code target} (which may be
+     * absent): {@code target} is renamed aside to a hidden sibling, {@code replacement} renamed to
+     * {@code target}, then the old one deleted. A crash at any moment leaves the old directory or
+     * the new one whole; between the two renames both are, under their hidden names (Java has no
+     * atomic exchange of two directories). If the second rename fails the old one is put back.
+     */
+    public static void replaceDirectory(Path replacement, Path target) throws IOException {
+        if (!Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            moveIntoPlace(replacement, target);
+            return;
+        }
+        Path aside = Files.createTempDirectory(parentOf(target), "." + target.getFileName() + ".old-");
+        moveIntoPlace(target, aside); // onto the empty placeholder, which a rename replaces
+        try {
+            moveIntoPlace(replacement, target);
+        } catch (IOException | RuntimeException e) {
+            try {
+                moveIntoPlace(aside, target);
+            } catch (IOException restore) {
+                e.addSuppressed(restore);
+            }
+            throw e;
+        }
+        deleteQuietly(aside);
     }
 
     /** Makes sure {@code dir} exists and is a writable directory, with a clear error otherwise. */

@@ -22,6 +22,7 @@ import java.util.Optional;
 import org.nlb.io.AtomicOutput;
 import org.nlb.io.BadInputException;
 import org.nlb.io.InputFiles;
+import org.nlb.io.OutputGuard;
 
 /**
  * An encoder directory: {@code encoder.json} (an {@link EncoderSpec}) and {@code backbone.params}
@@ -85,6 +86,17 @@ public final class EncoderStore {
             AtomicOutput.writeFile(dir.resolve(PROJECTOR_FILE),
                     out -> projector.block().saveParameters(new DataOutputStream(out)));
         }
+    }
+
+    /**
+     * What {@link #load} reads, for {@link OutputGuard}: the directory, which an output may not be
+     * or hold, and its files, which it may not be. A file beside them is fine ({@code nlb probe
+     * --encoder enc --out enc/metrics.json}).
+     */
+    public static List<OutputGuard.Input> inputs(String option, Path dir) {
+        return List.of(OutputGuard.Input.file(option, dir), OutputGuard.Input.file(option, dir.resolve(SPEC_FILE)),
+                OutputGuard.Input.file(option, dir.resolve(PARAMS_FILE)),
+                OutputGuard.Input.file(option, dir.resolve(PROJECTOR_FILE)));
     }
 
     /** Reads an encoder directory; anything missing or corrupt is bad input naming the file. */

@@ -1,7 +1,5 @@
 package org.nlb.poison;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +11,7 @@ import org.nlb.data.DatasetSpec;
 import org.nlb.data.IndexSubset;
 import org.nlb.data.ReadOptions;
 import org.nlb.io.BadInputException;
-import org.nlb.io.InputFiles;
+import org.nlb.io.OutputGuard;
 import org.nlb.poison.trigger.ImageShape;
 import org.nlb.poison.trigger.Trigger;
 import org.nlb.poison.trigger.TriggerConfig;
@@ -52,7 +50,8 @@ public final class PoisonWriter {
         inputFiles.add(request.poisonFile());
         request.subset().ifPresent(inputFiles::add);
         request.trigger().image().ifPresent(inputFiles::add);
-        refuseOutputOverInputs(request.out(), request.data().path(), inputFiles);
+        OutputGuard.output(request.out()).inputs(request.data().inputs()).file("--poison", request.poisonFile())
+                .file("--subset", request.subset()).file("--image", request.trigger().image()).check();
 
         PoisonFile poison = PoisonFile.read(request.poisonFile());
         Dataset data = DatasetFormat.readDataset(request.data(), ReadOptions.DEFAULT);
@@ -96,41 +95,5 @@ public final class PoisonWriter {
             }
         }
         return indices;
-    }
-
-    /**
-     * Refuses an output directory that is, contains or lies inside the data set's directory, or
-     * that contains another input: writing there (or replacing it with --force) would change the
-     * source, which nlb never does.
-     */
-    static void refuseOutputOverInputs(Path out, Path datasetDir, List<Path> inputFiles) {
-        Path o = canonical(out);
-        Path d = canonical(datasetDir);
-        if (o.startsWith(d) || d.startsWith(o)) {
-            throw new BadInputException(out, "overlaps the source data set " + datasetDir
-                    + "; write the poisoned copy to a separate directory");
-        }
-        for (Path f : inputFiles) {
-            if (canonical(f).startsWith(o)) {
-                throw new BadInputException(out, "contains the input " + f + "; write the poisoned copy elsewhere");
-            }
-        }
-    }
-
-    /** The absolute path with symbolic links resolved as far as the path exists. */
-    private static Path canonical(Path p) {
-        Path abs = p.toAbsolutePath().normalize();
-        Path existing = abs;
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        if (existing == null) {
-            return abs;
-        }
-        try {
-            return existing.toRealPath().resolve(existing.relativize(abs));
-        } catch (IOException e) {
-            throw InputFiles.cannotRead(existing, e);
-        }
     }
 }

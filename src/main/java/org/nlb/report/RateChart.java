@@ -12,6 +12,7 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 import org.nlb.io.AtomicOutput;
 import org.nlb.io.BadInputException;
+import org.nlb.io.OutputGuard;
 
 /**
  * {@code nlb report --rate-chart}: the backdoor effect and the ASR against the poison rate, per
@@ -31,6 +32,9 @@ public final class RateChart {
      * @throws BadInputException naming the file that is missing, malformed or of another setting
      */
     public static void write(List<Path> files, Path out) {
+        OutputGuard guard = OutputGuard.output(out);
+        files.forEach(f -> guard.file("--rate-chart", f));
+        guard.check();
         List<RunResults> runs = files.stream().map(RunResultsReader::readFile).toList();
         checkOneSetting(runs);
         List<RunResults> byRate = runs.stream().sorted(Comparator.comparingDouble(RunResults::rate)).toList();

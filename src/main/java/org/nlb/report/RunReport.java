@@ -3,6 +3,7 @@ package org.nlb.report;
 import java.nio.file.Path;
 import java.util.List;
 import org.nlb.io.AtomicOutput;
+import org.nlb.io.OutputGuard;
 
 /**
  * The HTML report of one {@code nlb run} directory (issue 6, DESIGN §4 and §7): a verdict that
@@ -25,20 +26,27 @@ public final class RunReport {
         return write(runDir, runDir.resolve(FILE));
     }
 
-    /** Writes the report of {@code runDir} to {@code out}, atomically; returns {@code out}. */
+    /**
+     * Writes the report of {@code runDir} to {@code out}, atomically; returns {@code out}. An
+     * {@code out} that is or holds a file the report reads, or lies inside the data set, is refused.
+     */
     public static Path write(Path runDir, Path out) {
-        String html = render(runDir);
-        AtomicOutput.writeString(out, html);
+        RunResults results = RunResultsReader.read(runDir);
+        OutputGuard.output(out).inputs(results.inputs()).check();
+        AtomicOutput.writeString(out, render(results));
         return out;
     }
 
     /** The report of {@code runDir} as HTML text. */
     public static String render(Path runDir) {
+        return render(RunResultsReader.read(runDir));
+    }
+
+    private static String render(RunResults results) {
         // Charts are drawn off-screen; without this, AWT may look for a display.
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
-        RunResults results = RunResultsReader.read(runDir);
         SectionInputs inputs = new SectionInputs(results);
         List<ReportSection> sections = new java.util.ArrayList<>(List.of(
                 new VerdictSection(results),

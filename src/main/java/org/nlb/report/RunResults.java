@@ -2,11 +2,15 @@ package org.nlb.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.nlb.data.DatasetSpec;
+import org.nlb.io.BadInputException;
+import org.nlb.io.OutputGuard;
 
 /**
  * What the report reads from a run directory's {@code results.json} (the run contract of issue 6),
@@ -83,5 +87,31 @@ public record RunResults(Path dir, String nlbVersion, String preset, JsonNode co
     /** The file in the run directory. */
     public Path file() {
         return dir.resolve(FILE);
+    }
+
+    /**
+     * What the report reads, for {@link OutputGuard}: this file, the files and encoder directories
+     * it names, the {@code stages/} directory the split may be found in, and the data set.
+     */
+    public List<OutputGuard.Input> inputs() {
+        List<OutputGuard.Input> inputs = new ArrayList<>();
+        List<Path> read = new ArrayList<>(List.of(file(), dir.resolve("stages")));
+        splitPretrain.ifPresent(read::add);
+        for (SeedArtefacts run : runs) {
+            run.attackerEncoder().ifPresent(read::add);
+            run.features().ifPresent(read::add);
+            for (SeedArtefacts.Selector s : run.selectors().values()) {
+                for (Optional<Path> p : List.of(s.poison(), s.victim(), s.metrics(), s.cleanMetrics())) {
+                    p.ifPresent(read::add);
+                }
+            }
+        }
+        read.forEach(p -> inputs.add(new OutputGuard.Input("the run's " + p, p, false)));
+        try {
+            inputs.addAll(DatasetSpec.parse(dataset.spec()).inputs());
+        } catch (BadInputException e) {
+            // a spec that does not parse names no data set the report could read
+        }
+        return inputs;
     }
 }

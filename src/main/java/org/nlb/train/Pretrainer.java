@@ -30,6 +30,11 @@ import org.nlb.ssl.SslMethod;
  * {@code backbone.params} and the online projector's {@code projector.params}, {@link EncoderStore}).
  * A resumed run continues after the checkpoint's last epoch and refuses a checkpoint whose
  * configuration or data differ, naming the field.
+ *
+ * <p>A run that replaces a non-empty {@code out} ({@code --force}) trains in the hidden sibling
+ * {@link AtomicOutput#replacementOf} and takes {@code out}'s place only when the encoder is
+ * written, so until then the old directory is whole. {@code --resume} after a kill continues
+ * that unfinished replacement when there is one.
  */
 public final class Pretrainer {
     public static final String CONFIG_FILE = "config.json";
@@ -45,7 +50,7 @@ public final class Pretrainer {
      * @param data what the images are, for the record (spec, subset, hash)
      * @param out the output directory: new or empty, or a previous run's to resume
      * @param resume continue the run in {@code out} from its checkpoint
-     * @param force start over in a non-empty {@code out}, replacing it
+     * @param force start over in a non-empty {@code out}, replacing it once the new run is complete
      */
     public record Job(PretrainConfig config, ImageSet images, JsonNode data, Path out, boolean resume, boolean force) {
     }
@@ -58,15 +63,16 @@ public final class Pretrainer {
     public static PretrainResult run(Job job, List<TrainingListener> extraListeners) {
         PretrainConfig config = resolveNormalization(job.config(), job.images());
         ObjectNode record = RunRecord.of(config, job.data());
-        Path checkpointFile = job.out().resolve(Checkpoint.FILE);
+        Path dir = workingDirectory(job);
+        Path checkpointFile = dir.resolve(Checkpoint.FILE);
         Checkpoint checkpoint = job.resume() ? requireMatchingCheckpoint(checkpointFile, record) : null;
         if (checkpoint == null) {
-            startDirectory(job.out(), job.force(), record);
+            startDirectory(dir, job, record);
         } else {
-            AtomicOutput.writeString(job.out().resolve(CONFIG_FILE), text(record));
+            AtomicOutput.writeString(dir.resolve(CONFIG_FILE), text(record));
         }
         List<TrainingListener> listeners = new ArrayList<>(extraListeners);
-        listeners.add(new CsvLog(job.out().resolve(CsvLog.FILE)));
+        listeners.add(new CsvLog(dir.resolve(CsvLog.FILE)));
         listeners.add(new Checkpointer(checkpointFile, record));
         try (PretrainSession session = new PretrainSession(config, job.images(), checkpoint == null ? 0 : checkpoint.step())) {
             List<EpochStats> history = new ArrayList<>();
@@ -75,7 +81,10 @@ public final class Pretrainer {
                 history.addAll(checkpoint.history());
             }
             PretrainResult result = train(session, job.images().size(), history, listeners);
-            writeEncoder(job.out(), config, session.method(), job.images(), config.method().cliName(), config.epochs());
+            writeEncoder(dir, config, session.method(), job.images(), config.method().cliName(), config.epochs());
+            if (!dir.equals(job.out())) {
+                replace(dir, job.out());
+            }
             return result;
         } finally {
             for (TrainingListener l : listeners) {
@@ -176,11 +185,44 @@ public final class Pretrainer {
         return checkpoint;
     }
 
-    private static void startDirectory(Path out, boolean force, ObjectNode record) {
-        if (!force && Files.isDirectory(out) && Files.exists(out.resolve(Checkpoint.FILE))) {
+    /**
+     * Where the run trains: {@code out}, or with {@code force} and a non-empty {@code out} its
+     * replacement sibling; a resumed run continues an unfinished replacement if there is one.
+     */
+    static Path workingDirectory(Job job) {
+        Path replacement = AtomicOutput.replacementOf(job.out());
+        if (job.resume()) {
+            return Files.isRegularFile(replacement.resolve(Checkpoint.FILE)) ? replacement : job.out();
+        }
+        return job.force() && isNonEmptyDirectory(job.out()) ? replacement : job.out();
+    }
+
+    /** A fresh run in {@code dir} with its config.json; an unfinished replacement there is started over. */
+    private static void startDirectory(Path dir, Job job, ObjectNode record) {
+        Path out = job.out();
+        if (!job.force() && Files.isDirectory(out) && Files.exists(out.resolve(Checkpoint.FILE))) {
             throw new BadInputException(out, "holds an earlier run; use --resume to continue it or --force to start over");
         }
-        AtomicOutput.writeDirectory(out, force, dir -> AtomicOutput.writeString(dir.resolve(CONFIG_FILE), text(record)));
+        AtomicOutput.writeDirectory(dir, job.force(), d -> AtomicOutput.writeString(d.resolve(CONFIG_FILE), text(record)));
+    }
+
+    private static void replace(Path replacement, Path out) {
+        try {
+            AtomicOutput.replaceDirectory(replacement, out);
+        } catch (IOException e) {
+            throw AtomicOutput.cannotWrite(out, e);
+        }
+    }
+
+    private static boolean isNonEmptyDirectory(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isPresent();
+        } catch (IOException e) {
+            throw AtomicOutput.cannotWrite(dir, e);
+        }
     }
 
     private static void restore(PretrainSession session, Path file) {

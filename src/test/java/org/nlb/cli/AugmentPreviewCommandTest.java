@@ -1,5 +1,7 @@
 package org.nlb.cli;
 
+import java.util.List;
+import org.nlb.testing.InputsUnchanged;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
@@ -71,5 +73,17 @@ class AugmentPreviewCommandTest {
         Path dir = tmp.resolve("data");
         DatasetFormat.writeDataset(new Dataset(DatasetSpec.parse("idx:" + dir), train, train), dir, false);
         return dir;
+    }
+
+
+    @Test
+    void aGridOverTheDataSetIsRefused() throws Exception {
+        Path data = idxSet(12);
+        Path images = Files.list(data).sorted().findFirst().orElseThrow();
+
+        InputsUnchanged.assertRefused(images, "is inside an input (the data set idx:" + data + ")", List.of(data),
+                "augment", "preview", "--data", "idx:" + data, "--out", images.toString());
+        InputsUnchanged.assertRefused(data, "is an input (the data set idx:" + data + ")", List.of(data),
+                "augment", "preview", "--data", "idx:" + data, "--out", data.toString());
     }
 }

@@ -1,5 +1,7 @@
 package org.nlb.cli;
 
+import java.util.List;
+import org.nlb.testing.InputsUnchanged;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
@@ -87,5 +89,18 @@ class DatasetsPreviewCommandTest {
                 "--per-class", Integer.toString(perClass));
         assertThat(r.exitCode()).as(r.toString()).isZero();
         return png;
+    }
+
+
+    @Test
+    void aGridInsideTheDataSetIsRefused() throws IOException {
+        Path set = tmp.resolve("set");
+        Path labels = set.resolve(org.nlb.testing.IdxFiles.TRAIN_LABELS);
+
+        InputsUnchanged.assertRefused(set.resolve("grid.png"), "is inside an input (the data set " + spec + ")",
+                List.of(set), "datasets", "preview", spec, "--out", set.resolve("grid.png").toString());
+        InputsUnchanged.assertRefused(labels, "is inside an input (the data set " + spec + ")",
+                List.of(set), "datasets", "preview", spec, "--out", labels.toString());
+        assertThat(set.resolve("grid.png")).doesNotExist();
     }
 }

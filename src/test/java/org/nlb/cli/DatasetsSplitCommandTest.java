@@ -1,5 +1,7 @@
 package org.nlb.cli;
 
+import java.util.List;
+import org.nlb.testing.InputsUnchanged;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -133,5 +135,49 @@ class DatasetsSplitCommandTest {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(p -> p.getFileName().toString()).sorted().toList();
         }
+    }
+
+
+    @Test
+    void forceNeverReplacesTheDataSetItself() throws IOException {
+        Path set = tmp.resolve("set");
+        Path again = Files.createSymbolicLink(tmp.resolve("again"), set);
+
+        // issue 16: this deleted the data set's files and wrote the split in their place
+        InputsUnchanged.assertRefused(set, "is an input (the data set " + spec + ")", List.of(set),
+                "datasets", "split", spec, "--out", set.toString(), "--force");
+        InputsUnchanged.assertRefused(again, "is an input (the data set " + spec + ")", List.of(set),
+                "datasets", "split", spec, "--out", again.toString(), "--force");
+        InputsUnchanged.assertRefused(set.resolve("../set"), "is an input", List.of(set),
+                "datasets", "split", spec, "--out", set.resolve("../set").toString(), "--force");
+    }
+
+    @Test
+    void anOutputInsideOrHoldingTheDataSetIsRefused() throws IOException {
+        Path set = tmp.resolve("set");
+        Path inside = set.resolve("split");
+
+        InputsUnchanged.assertRefused(inside, "is inside an input (the data set " + spec + "); nlb never writes into its inputs",
+                List.of(set), "datasets", "split", spec, "--out", inside.toString());
+        assertThat(inside).doesNotExist();
+        InputsUnchanged.assertRefused(tmp, "contains an input (the data set " + spec + ")", List.of(set),
+                "datasets", "split", spec, "--out", tmp.toString(), "--force");
+    }
+
+    @Test
+    void forceReplacesAnEarlierSplitWholeAndLeavesNothingBeside() throws IOException {
+        Path out = tmp.resolve("split");
+        assertThat(CliRunner.run("datasets", "split", spec, "--seed", "1", "--out", out.toString()).exitCode()).isZero();
+        java.util.Map<String, String> first = org.nlb.testing.DirectorySnapshot.of(out);
+
+        // an invalid fraction fails before anything is written: the old split stays whole
+        Result bad = CliRunner.run("datasets", "split", spec, "--out", out.toString(), "--force", "--pretrain-fraction", "2");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(org.nlb.testing.DirectorySnapshot.of(out)).isEqualTo(first);
+
+        Result forced = CliRunner.run("datasets", "split", spec, "--seed", "2", "--out", out.toString(), "--force");
+        assertThat(forced.exitCode()).as(forced.toString()).isZero();
+        assertThat(org.nlb.testing.DirectorySnapshot.of(out)).isNotEqualTo(first);
+        assertThat(entries(tmp)).as("no temporary or set-aside directory left").containsExactly("set", "split");
     }
 }

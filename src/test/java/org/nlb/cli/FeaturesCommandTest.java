@@ -1,5 +1,7 @@
 package org.nlb.cli;
 
+import java.util.List;
+import org.nlb.testing.InputsUnchanged;
 import org.nlb.testing.CliRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -86,5 +88,20 @@ class FeaturesCommandTest {
                 "--out", dir.resolve("x.npy").toString());
         assertThat(badSubset.errLines()).singleElement().asString().contains("entry 1 = 9 is outside the indexed set (0..5)");
         assertThat(dir.resolve("x.npy")).doesNotExist();
+    }
+
+
+    @Test
+    void theFeaturesMayNotOverwriteTheSubsetNorGoInsideTheData() throws Exception {
+        String spec = dataset();
+        Path data = dir.resolve("idx");
+        Path subset = dir.resolve("sub.npy");
+        Npy.write(subset, NpyArray.indices(new int[] {5, 0}));
+
+        InputsUnchanged.assertRefused(subset, "is an input (--subset " + subset + ")", List.of(subset, data),
+                "features", "--pixels", "--data", spec, "--subset", subset.toString(), "--out", subset.toString());
+        Path inside = data.resolve("f.npy");
+        InputsUnchanged.assertRefused(inside, "is inside an input (the data set " + spec + ")", List.of(subset, data),
+                "features", "--pixels", "--data", spec, "--out", inside.toString());
     }
 }

@@ -1,5 +1,7 @@
 package org.nlb.cli;
 
+import java.util.List;
+import org.nlb.testing.InputsUnchanged;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -178,5 +180,24 @@ class FeaturesEncoderCommandTest {
         assertThat(pixels.exitCode()).isEqualTo(2);
         assertThat(pixels.errLines()).containsExactly("error: --space: goes with --encoder");
         assertThat(out).doesNotExist();
+    }
+
+
+    @Test
+    void theFeaturesMayNotOverwriteTheEncoderOrTheSubset() throws Exception {
+        Path params = encoder.resolve(EncoderStore.PARAMS_FILE);
+        Path subset = tmp.resolve("sub.npy");
+        Npy.write(subset, NpyArray.indices(new int[] {1, 2}));
+        List<Path> inputs = List.of(encoder, subset, data.path());
+
+        InputsUnchanged.assertRefused(params, "is an input (--encoder " + params + ")", inputs,
+                "features", "--data", data.toString(), "--encoder", encoder.toString(), "--out", params.toString());
+        InputsUnchanged.assertRefused(encoder, "is an input (--encoder " + encoder + ")", inputs,
+                "features", "--data", data.toString(), "--encoder", encoder.toString(), "--out", encoder.toString());
+        InputsUnchanged.assertRefused(subset, "is an input (--subset " + subset + ")", inputs,
+                "features", "--data", data.toString(), "--encoder", encoder.toString(), "--subset", subset.toString(),
+                "--out", subset.toString());
+        InputsUnchanged.assertRefused(tmp, "contains an input", inputs,
+                "features", "--data", data.toString(), "--encoder", encoder.toString(), "--out", tmp.toString());
     }
 }

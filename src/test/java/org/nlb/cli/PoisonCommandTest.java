@@ -1,5 +1,7 @@
 package org.nlb.cli;
 
+import java.util.List;
+import org.nlb.testing.InputsUnchanged;
 import org.nlb.testing.CliRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -124,5 +126,31 @@ class PoisonCommandTest {
         assertThat(forced.exitCode()).as(forced.err()).isZero();
         assertThat(out.resolve("keep.txt")).doesNotExist();
         assertThat(out.resolve("manifest.json")).exists();
+    }
+
+
+    @Test
+    void forceNeverReplacesAnInput() throws Exception {
+        Path file = poison("{\"n\": 30, \"indices\": [1]}");
+        Path subsetDir = Files.createDirectories(tmp.resolve("split"));
+        Path subset = subsetDir.resolve("pretrain.npy");
+        org.nlb.data.npy.Npy.write(subset, org.nlb.data.npy.NpyArray.indices(java.util.stream.IntStream.range(0, 30).toArray()));
+        List<Path> inputs = List.of(source.path(), file, subset);
+        String[] base = {"poison", "--data", source.toString(), "--poison", file.toString(), "--subset", subset.toString(),
+            "--trigger", "checkerboard-center", "--force", "--out"};
+
+        InputsUnchanged.assertRefused(source.path(), "is an input (the data set " + source + ")", inputs,
+                with(base, source.path().toString()));
+        InputsUnchanged.assertRefused(source.path().resolve("poisoned"), "is inside an input (the data set " + source + ")",
+                inputs, with(base, source.path().resolve("poisoned").toString()));
+        InputsUnchanged.assertRefused(subsetDir, "contains an input (--subset " + subset + ")", inputs,
+                with(base, subsetDir.toString()));
+        InputsUnchanged.assertRefused(file, "is an input (--poison " + file + ")", inputs, with(base, file.toString()));
+    }
+
+    private static String[] with(String[] base, String last) {
+        String[] args = java.util.Arrays.copyOf(base, base.length + 1);
+        args[base.length] = last;
+        return args;
     }
 }

@@ -1,5 +1,6 @@
 package org.nlb.cli;
 
+import org.nlb.testing.InputsUnchanged;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -174,5 +175,43 @@ class PretrainCommandTest {
         assertThat(config.at("/config/optimizer/warmup_epochs").asDouble()).isEqualTo(10);
         assertThat(config.at("/peak_lr").asDouble()).isEqualTo(0.4 * 8 / 256);
         assertThat(EncoderStore.readSpec(out.resolve(EncoderStore.SPEC_FILE)).backbone().featureDim()).isEqualTo(512);
+    }
+
+
+    @Test
+    void forceNeverReplacesTheDataOrADirectoryHoldingTheSubset() throws Exception {
+        Path subset = Files.createDirectories(tmp.resolve("split")).resolve("pretrain.npy");
+        Npy.write(subset, NpyArray.indices(new int[] {0, 1, 2, 3}));
+        List<Path> inputs = List.of(data, subset);
+
+        InputsUnchanged.assertRefused(data, "is an input (the data set idx:" + data + ")", inputs,
+                args("--out", data.toString(), "--force"));
+        InputsUnchanged.assertRefused(tmp.resolve("split"), "contains an input (--subset " + subset + ")", inputs,
+                args("--subset", subset.toString(), "--out", tmp.resolve("split").toString(), "--force"));
+        InputsUnchanged.assertRefused(data.resolve("enc"), "is inside an input", inputs,
+                args("--out", data.resolve("enc").toString(), "--untrained"));
+    }
+
+    @Test
+    void aForcedRunThatFailsMidwayLeavesTheOldRunWhole() throws Exception {
+        Path out = tmp.resolve("run");
+        assertThat(CliRunner.run(args("--out", out.toString(), "--epochs", "1")).exitCode()).isZero();
+        var before = InputsUnchanged.hashes(List.of(out));
+
+        // a learning rate this large makes the loss NaN within the first epoch: the new run fails
+        CliRunner.Result failed = CliRunner.run(args("--out", out.toString(), "--force", "--lr", "1e30"));
+
+        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(failed.errLines()).last().asString().startsWith("error: ").contains("NaN"); // after the progress lines
+        assertThat(InputsUnchanged.hashes(List.of(out))).as("the old run, byte for byte").isEqualTo(before);
+        assertThat(tmp.resolve(".run.nlb-new")).as("the unfinished replacement, beside it").isDirectory();
+
+        CliRunner.Result forced = CliRunner.run(args("--out", out.toString(), "--force", "--seed", "7"));
+        assertThat(forced.exitCode()).as(forced.toString()).isZero();
+        assertThat(new ObjectMapper().readTree(out.resolve("config.json").toFile()).at("/config/seed").asLong()).isEqualTo(7);
+        assertThat(tmp.resolve(".run.nlb-new")).doesNotExist();
+        try (var entries = Files.list(tmp)) {
+            assertThat(entries.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("data", "run");
+        }
     }
 }

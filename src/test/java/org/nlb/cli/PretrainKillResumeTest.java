@@ -17,6 +17,7 @@ import org.nlb.testing.TestImages;
 /**
  * DESIGN §7, issue 5 deliverable 6: a real {@code nlb pretrain} process killed with SIGKILL in the
  * middle of its run is resumed with {@code --resume} and finishes with every epoch logged once.
+ * Issue 16: killed while replacing an earlier run ({@code --force}), it leaves that run whole.
  */
 class PretrainKillResumeTest {
     private static final int EPOCHS = 40;
@@ -62,6 +63,45 @@ class PretrainKillResumeTest {
         }
         assertThat(out.resolve(EncoderStore.PARAMS_FILE)).exists();
         assertThat(EncoderStore.readSpec(out.resolve(EncoderStore.SPEC_FILE)).epochs()).isEqualTo(EPOCHS);
+    }
+
+    @Test
+    void aForcedRunKilledMidwayLeavesTheOldRunWholeAndResumesIntoItsPlace() throws Exception {
+        Path data = IdxFiles.writeSet(Files.createDirectories(tmp.resolve("data")),
+                TestImages.patterns(320, 12, 1), TestImages.patterns(16, 12, 2), false);
+        Path out = tmp.resolve("run");
+        List<String> args = new ArrayList<>(List.of("pretrain", "--data", "idx:" + data, "--method", "simclr",
+                "--widths", "8,16", "--batch-size", "32", "--threads", "1", "--out", out.toString()));
+        List<String> old = new ArrayList<>(args);
+        old.addAll(List.of("--epochs", "1"));
+        assertThat(CliRunner.run(old.toArray(String[]::new)).exitCode()).isZero();
+        var before = org.nlb.testing.InputsUnchanged.hashes(List.of(out));
+        args.addAll(List.of("--epochs", String.valueOf(EPOCHS)));
+        List<String> forced = new ArrayList<>(args);
+        forced.add("--force");
+
+        ProcessBuilder builder = new ProcessBuilder(CliRunner.processCommand(forced)).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("forced.log").toFile());
+        builder.environment().put("OMP_WAIT_POLICY", "PASSIVE");
+        Process process = builder.start();
+        Path replacement = tmp.resolve(".run.nlb-new");
+        try {
+            waitForEpochs(replacement.resolve("log.csv"), 2, process);
+            process.destroyForcibly();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            process.destroyForcibly();
+        }
+        assertThat(org.nlb.testing.InputsUnchanged.hashes(List.of(out))).as("the old run, byte for byte").isEqualTo(before);
+
+        List<String> resumeArgs = new ArrayList<>(args);
+        resumeArgs.add("--resume");
+        CliRunner.Result resumed = CliRunner.run(resumeArgs.toArray(String[]::new));
+        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.err()).contains("resuming after epoch");
+        assertThat(Files.readAllLines(out.resolve("log.csv"))).hasSize(EPOCHS + 1);
+        assertThat(EncoderStore.readSpec(out.resolve(EncoderStore.SPEC_FILE)).epochs()).isEqualTo(EPOCHS);
+        assertThat(replacement).doesNotExist();
     }
 
     /** Polls {@code log} until it lists {@code epochs} epochs; returns how many it lists then. */

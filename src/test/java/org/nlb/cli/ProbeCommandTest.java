@@ -1,5 +1,7 @@
 package org.nlb.cli;
 
+import java.util.List;
+import org.nlb.testing.InputsUnchanged;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -206,5 +208,32 @@ class ProbeCommandTest {
         assertThat(absent.exitCode()).isEqualTo(2);
         assertThat(absent.errLines()).containsExactly("error: " + missing + ": not found");
         assertThat(out).doesNotExist();
+    }
+
+
+    @Test
+    void theMetricsMayNotOverwriteAnyInput() throws Exception {
+        Path spec = encoder.resolve(EncoderStore.SPEC_FILE);
+        List<Path> inputs = List.of(encoder, downstream, data.path());
+
+        InputsUnchanged.assertRefused(spec, "is an input (--encoder " + spec + ")", inputs,
+                "probe", "--data", data.toString(), "--encoder", encoder.toString(), "--out", spec.toString());
+        InputsUnchanged.assertRefused(downstream, "is an input (--downstream " + downstream + ")", inputs,
+                "probe", "--data", data.toString(), "--encoder", encoder.toString(), "--downstream", downstream.toString(),
+                "--out", downstream.toString());
+        Path inside = data.path().resolve("metrics.json");
+        InputsUnchanged.assertRefused(inside, "is inside an input (the data set " + data + ")", inputs,
+                "probe", "--data", data.toString(), "--encoder", encoder.toString(), "--out", inside.toString());
+    }
+
+    @Test
+    void theMetricsMayGoBesideTheEncodersFilesAsTheReadmeShows() throws Exception {
+        Path metrics = encoder.resolve("metrics.json");
+
+        CliRunner.Result r = CliRunner.run("probe", "--data", data.toString(), "--encoder", encoder.toString(),
+                "--downstream", downstream.toString(), "--probe", "knn", "--out", metrics.toString());
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(metrics).exists();
     }
 }

@@ -1,5 +1,6 @@
 package org.nlb.cli;
 
+import org.nlb.testing.InputsUnchanged;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -107,5 +108,40 @@ class ReportCommandTest {
         CliRunner.Result usage = CliRunner.run("report");
         assertThat(usage.exitCode()).isEqualTo(2);
         assertThat(usage.err()).contains("--run");
+    }
+
+
+    @Test
+    void theReportMayNotOverwriteWhatItReads() throws Exception {
+        Path run = RunFixtures.convincingRun(tmp);
+        Path data = tmp.resolve("data");
+        Path results = run.resolve("results.json");
+        Path features;
+        try (var found = Files.find(run.resolve("stages"), 3, (p, a) -> p.getFileName().toString().equals("features.npy"))) {
+            features = found.findFirst().orElseThrow();
+        }
+        List<Path> inputs = List.of(run, data);
+
+        InputsUnchanged.assertRefused(results, "is an input (the run's " + results + ")", inputs,
+                "report", "--run", run.toString(), "--out", results.toString());
+        InputsUnchanged.assertRefused(features, "is an input (the run's ", inputs,
+                "report", "--run", run.toString(), "--out", features.toString());
+        InputsUnchanged.assertRefused(run, "contains an input (the run's " + results + ")", inputs,
+                "report", "--run", run.toString(), "--out", run.toString());
+        Path inside = data.resolve("report.html");
+        InputsUnchanged.assertRefused(inside, "is inside an input (the data set ", inputs,
+                "report", "--run", run.toString(), "--out", inside.toString());
+    }
+
+    @Test
+    void theRateChartMayNotOverwriteAResultsFile() throws Exception {
+        Path first = RunFixtures.handwrittenResults(tmp.resolve("e01"));
+        Path second = RunFixtures.handwrittenResults(tmp.resolve("e02"));
+        List<Path> inputs = List.of(first, second);
+
+        InputsUnchanged.assertRefused(second, "is an input (--rate-chart " + second + ")", inputs,
+                "report", "--rate-chart", first.toString(), second.toString(), "--out", second.toString());
+        InputsUnchanged.assertRefused(tmp.resolve("e01"), "contains an input (--rate-chart " + first + ")", inputs,
+                "report", "--rate-chart", first.toString(), second.toString(), "--out", tmp.resolve("e01").toString());
     }
 }

@@ -1,5 +1,6 @@
 package org.nlb.cli;
 
+import org.nlb.testing.InputsUnchanged;
 import org.nlb.testing.CliRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -177,5 +178,37 @@ class SelectCommandTest {
                 "--out", f.toString());
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(Npy.read(f).shape()).containsExactly(40, 4);
+    }
+
+
+    @Test
+    void thePoisonFileMayNotOverwriteAnyInput() throws Exception {
+        Path f = features("f.npy");
+        Path labels = labels();
+        Path subset = write("subset.npy", NpyArray.indices(IntStream.range(0, 40).toArray()));
+        List<Path> inputs = List.of(f, labels, subset);
+        String[] base = {"select", "--features", f.toString(), "--strategy", "random", "--budget", "4"};
+
+        for (Path out : List.of(f, labels, subset)) {
+            String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.stream.Stream.of(
+                    "--labels", labels.toString(), "--subset", subset.toString(), "--out", out.toString())).toArray(String[]::new);
+            InputsUnchanged.assertRefused(out, "is an input (--", inputs, args);
+        }
+        Path link = Files.createSymbolicLink(dir.resolve("link.npy"), f);
+        InputsUnchanged.assertRefused(link, "is an input (--features " + f + ")", inputs,
+                "select", "--features", f.toString(), "--strategy", "random", "--budget", "4", "--out", link.toString());
+    }
+
+    @Test
+    void thePoisonFileMayNotGoInsideTheDataSetTheLabelsComeFrom() throws Exception {
+        Path f = features("f.npy");
+        ImageSet train = ImageSet.of(new byte[40], 40, 1, 1, 1, Labels.numbered(new int[40], 1));
+        Path data = Files.createDirectories(dir.resolve("set"));
+        IdxFormat.write(new Dataset(DatasetSpec.parse("idx:" + data), train, train), data, false);
+        Path inside = data.resolve("poison.json");
+
+        InputsUnchanged.assertRefused(inside, "is inside an input (the data set idx:" + data + ")", List.of(f, data),
+                "select", "--features", f.toString(), "--strategy", "random", "--budget", "4", "--labels", "idx:" + data,
+                "--out", inside.toString());
     }
 }

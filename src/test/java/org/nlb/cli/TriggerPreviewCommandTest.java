@@ -1,5 +1,7 @@
 package org.nlb.cli;
 
+import java.util.List;
+import org.nlb.testing.InputsUnchanged;
 import org.nlb.testing.CliRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -162,5 +164,20 @@ class TriggerPreviewCommandTest {
         CliRunner.Result run = CliRunner.run(args);
         assertThat(run.exitCode()).as(run.err()).isZero();
         return Files.readAllBytes(png);
+    }
+
+
+    @Test
+    void theGridMayNotReplaceTheTriggerImageNorGoInsideTheData() throws Exception {
+        DatasetSpec data = SyntheticImages.writeIdx(tmp.resolve("d"), 12, 9, 1, 16, false);
+        Path image = tmp.resolve("blend.png");
+        ImageIO.write(new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB), "png", image.toFile());
+
+        InputsUnchanged.assertRefused(image, "is an input (--image " + image + ")", List.of(image, data.path()),
+                "trigger", "preview", "--trigger", "blend-image", "--image", image.toString(),
+                "--data", data.toString(), "--out", image.toString());
+        Path inside = data.path().resolve("grid.png");
+        InputsUnchanged.assertRefused(inside, "is inside an input (the data set " + data + ")", List.of(data.path()),
+                "trigger", "preview", "--trigger", "checkerboard-center", "--data", data.toString(), "--out", inside.toString());
     }
 }

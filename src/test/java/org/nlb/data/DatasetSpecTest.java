@@ -3,8 +3,11 @@ package org.nlb.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.nlb.testing.BadInputAssert.assertBadInput;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nlb.io.OutputGuard;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -52,5 +55,23 @@ class DatasetSpecTest {
     @Test
     void emptySpec() {
         assertBadInput(() -> DatasetSpec.parse(" ", null), "dataset spec", "empty", "valid forms");
+    }
+
+    @Test
+    void itsInputsAreItsDirectoryAndWhereTheLinksInItLead(@TempDir Path tmp) throws Exception {
+        Path elsewhere = Files.writeString(Files.createDirectories(tmp.resolve("elsewhere")).resolve("images.gz"), "x");
+        Path set = Files.createDirectories(tmp.resolve("set/sub"));
+        Files.createSymbolicLink(set.resolve("train-images-idx3-ubyte.gz"), elsewhere);
+        DatasetSpec spec = DatasetSpec.parse("idx:" + tmp.resolve("set"), null);
+
+        assertThat(spec.inputs()).extracting(OutputGuard.Input::tree).containsOnly(true);
+        assertThat(spec.inputs()).extracting(i -> OutputGuard.canonical(i.path()))
+                .containsExactlyInAnyOrder(tmp.resolve("set").toRealPath(), elsewhere.toRealPath());
+        assertThat(spec.inputs().get(0).label()).isEqualTo("the data set idx:" + tmp.resolve("set"));
+        assertThat(DatasetSpec.parse("fashion-mnist", "/nowhere").inputs())
+                .extracting(OutputGuard.Input::label).containsExactly("the data set fashion-mnist (/nowhere)");
+        // the output beside the link's target is refused too: --force there would replace the linked file
+        assertBadInput(() -> OutputGuard.output(tmp.resolve("elsewhere")).inputs(spec.inputs()).check(),
+                tmp.resolve("elsewhere"), "contains an input (the data set idx:");
     }
 }

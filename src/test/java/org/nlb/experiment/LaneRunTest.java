@@ -112,4 +112,20 @@ class LaneRunTest {
             assertThat(lane.onExit().get(30, TimeUnit.SECONDS).isAlive()).as("lane %d still runs", lane.pid()).isFalse();
         }
     }
+
+    @Test
+    void withForceTheLanesTrainInTheReplacementNotInTheDirectoryItReplaces() throws Exception {
+        Path config = Files.writeString(tmp.resolve("force.yaml"), Files.readString(TinyRun.config(tmp, ""))
+                .replace("attack:\n", "attack:\n  selectors: [random]\n").replace("threads: 2", "threads: 2\nlanes: 2"));
+        Path out = Files.createDirectories(tmp.resolve("taken"));
+        Files.writeString(out.resolve("notes.txt"), "mine");
+
+        CliRunner.Result run = CliRunner.run(TinyRun.args(config, out, "--force"));
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(out.resolve("notes.txt")).doesNotExist();
+        assertThat(out.resolve("results.json")).exists();
+        assertThat(Files.readString(out.resolve("lanes/s0-random.log"))).contains("victim-random-s0 (pretrain");
+        assertThat(tmp.resolve(".taken.nlb-new")).doesNotExist();
+    }
 }

@@ -1,5 +1,7 @@
 package org.nlb.experiment;
 
+import java.util.List;
+import org.nlb.testing.InputsUnchanged;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -93,13 +95,28 @@ class RunCommandBadInputTest {
         CliRunner.Result refused = CliRunner.run(TinyRun.args(config, other));
         assertThat(refused.exitCode()).isEqualTo(2);
         assertThat(refused.errLines()).containsExactly("error: " + other + ": is not empty and holds no nlb run (no"
-                + " run.json); choose another --out or use --force to empty it");
+                + " run.json); choose another --out or use --force to replace it");
         assertThat(other.resolve("keep.txt")).hasContent("mine");
+
+        // a forced run that fails midway (its first encoder diverges) leaves the directory as it was
+        Path diverging = file("diverging.yaml", Files.readString(config).replace("batch_size: 32", "batch_size: 32\n  lr: 1e30"));
+        CliRunner.Result failed = CliRunner.run(TinyRun.args(diverging, other, "--force"));
+        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(2);
+        assertThat(failed.errLines()).last().asString().contains("NaN");
+        try (var entries = Files.list(other)) {
+            assertThat(entries).containsExactly(other.resolve("keep.txt"));
+        }
+        assertThat(other.resolve("keep.txt")).hasContent("mine");
+        assertThat(tmp.resolve(".other.nlb-new/run.json")).as("the unfinished replacement, beside it").exists();
 
         CliRunner.Result forced = CliRunner.run(TinyRun.args(config, other, "--force"));
         assertThat(forced.exitCode()).as(forced.toString()).isZero();
+        assertThat(forced.errLines()).as("the same kind of command continues the unfinished replacement")
+                .anyMatch(l -> l.startsWith("continuing the run in " + other));
         assertThat(other.resolve("keep.txt")).doesNotExist();
         assertThat(other.resolve("results.json")).exists();
+        assertThat(other.resolve("report.html")).exists();
+        assertThat(tmp.resolve(".other.nlb-new")).doesNotExist();
         assertThat(RunJson.JSON.readTree(other.resolve("results.json").toFile()).get("selectors").fieldNames())
                 .toIterable().containsExactly("random");
         CliRunner.Result again = CliRunner.run(TinyRun.args(config, other, "--force"));
@@ -111,5 +128,33 @@ class RunCommandBadInputTest {
         CliRunner.Result notDir = CliRunner.run(TinyRun.args(config, file));
         assertThat(notDir.exitCode()).isEqualTo(2);
         assertThat(notDir.errLines()).containsExactly("error: " + file + ": exists and is not a directory");
+    }
+
+
+    @Test
+    void anOutOverTheConfigOrTheDataIsRefusedEvenWithForce() throws Exception {
+        Path config = TinyRun.config(tmp, "");
+        Path data = tmp.resolve("data");
+        List<Path> inputs = List.of(config, data);
+
+        InputsUnchanged.assertRefused(tmp, "contains an input (--config " + config + ")", inputs,
+                TinyRun.args(config, tmp, "--force"));
+        InputsUnchanged.assertRefused(data, "is an input (the data set idx:" + data + ")", inputs,
+                TinyRun.args(config, data, "--force"));
+        InputsUnchanged.assertRefused(data.resolve("run"), "is inside an input (the data set idx:" + data + ")", inputs,
+                TinyRun.args(config, data.resolve("run")));
+        assertThat(data.resolve("run")).doesNotExist();
+    }
+
+    @Test
+    void aConfigFileInsideTheOutIsRefused() throws Exception {
+        // --force would replace DIR, and a config named config.json there would be overwritten by the run
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        Path config = Files.copy(TinyRun.config(tmp, ""), out.resolve("tiny.yaml"));
+
+        InputsUnchanged.assertRefused(out, "contains an input (--config " + config + ")", List.of(config),
+                TinyRun.args(config, out, "--force"));
+        InputsUnchanged.assertRefused(config, "is an input (--config " + config + ")", List.of(config),
+                TinyRun.args(config, config));
     }
 }

@@ -1,5 +1,7 @@
 package org.nlb.experiment;
 
+import java.util.List;
+import org.nlb.testing.InputsUnchanged;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -67,7 +69,7 @@ class SweepCommandBadInputTest {
                 config.toString(), "--out", out.toString());
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
         assertThat(r.errLines()).containsExactly("error: " + out + ": is not empty and holds no nlb sweep (no points/);"
-                + " choose another --out or use --force to empty it");
+                + " choose another --out or use --force to replace it");
         try (var files = Files.list(out)) {
             assertThat(files).containsExactly(out.resolve("notes.txt"));
         }
@@ -80,5 +82,23 @@ class SweepCommandBadInputTest {
         assertThat(grid.rates().stream().map(SweepGrid::rateText)).containsExactly("0.1", "0.6", "1");
         assertThat(grid.namesMethods()).isFalse();
         assertThat(SweepGrid.parse(Optional.empty(), Optional.of("MoCoV2")).methods()).containsExactly("mocov2");
+    }
+
+
+    @Test
+    void anOutOverTheConfigOrTheDataIsRefusedEvenWithForce() throws Exception {
+        Path config = TinyRun.config(tmp, "");
+        Path data = tmp.resolve("data");
+        List<Path> inputs = List.of(config, data);
+
+        InputsUnchanged.assertRefused(tmp, "contains an input (--config " + config + ")", inputs,
+                "sweep", "--rates", "0.2", "--preset", "quick", "--config", config.toString(), "--out", tmp.toString(),
+                "--force");
+        InputsUnchanged.assertRefused(data, "is an input (the data set idx:" + data + ")", inputs,
+                "sweep", "--rates", "0.2", "--preset", "quick", "--config", config.toString(), "--out", data.toString(),
+                "--force");
+        InputsUnchanged.assertRefused(data.resolve("sweep"), "is inside an input", inputs,
+                "sweep", "--rates", "0.2", "--preset", "quick", "--config", config.toString(), "--out",
+                data.resolve("sweep").toString());
     }
 }

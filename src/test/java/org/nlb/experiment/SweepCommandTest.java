@@ -121,4 +121,37 @@ class SweepCommandTest {
         assertThat(again.get("points").get(0)).isEqualTo(points.get(0));
         assertThat(again.get("points").get(1).get("budget").asInt()).isEqualTo(54);
     }
+
+    @Test
+    void forceReplacesADirectoryOnlyOnceTheNewSweepIsComplete() throws Exception {
+        Path out = Files.createDirectories(tmp.resolve("taken"));
+        Files.writeString(out.resolve("notes.txt"), "mine");
+        Path config = TinyRun.config(tmp, "");
+        Files.writeString(config, Files.readString(config).replace("attack:\n", "attack:\n  selectors: [random]\n"));
+        Path diverging = Files.writeString(tmp.resolve("diverging.yaml"),
+                Files.readString(config).replace("batch_size: 32", "batch_size: 32\n  lr: 1e30"));
+        String[] failing = {"sweep", "--rates", "0.2", "--preset", "quick", "--config", diverging.toString(),
+            "--out", out.toString(), "--force"};
+
+        CliRunner.Result failed = CliRunner.run(failing);
+
+        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(2);
+        try (Stream<Path> entries = Files.list(out)) {
+            assertThat(entries).as("the directory as it was").containsExactly(out.resolve("notes.txt"));
+        }
+        assertThat(out.resolve("notes.txt")).hasContent("mine");
+
+        CliRunner.Result forced = CliRunner.run("sweep", "--rates", "0.2", "--preset", "quick", "--config",
+                config.toString(), "--out", out.toString(), "--force");
+
+        assertThat(forced.exitCode()).as(forced.toString()).isZero();
+        assertThat(out.resolve("notes.txt")).doesNotExist();
+        assertThat(out.resolve("sweep.json")).exists();
+        assertThat(out.resolve("sweep.html")).exists();
+        assertThat(out.resolve("points/rate-0.2/results.json")).exists();
+        try (Stream<Path> entries = Files.list(tmp)) {
+            assertThat(entries.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")))
+                    .as("no replacement or set-aside directory left").isEmpty();
+        }
+    }
 }

@@ -147,6 +147,70 @@ class AtomicOutputTest {
     }
 
     @Test
+    void replacingKeepsTheOldDirectoryWholeUntilTheNewOneIsComplete() throws IOException {
+        Path target = Files.createDirectories(tmp.resolve("out/sub"));
+        Files.writeString(target.resolve("old.txt"), "old");
+        Path out = target.getParent();
+
+        AtomicOutput.writeDirectory(out, true, dir -> {
+            Files.writeString(dir.resolve("new.txt"), "new");
+            // midway through writing the new content, the old output is still all there
+            assertThat(entries(out)).containsExactly("sub");
+            assertThat(Files.readString(target.resolve("old.txt"))).isEqualTo("old");
+        });
+
+        assertThat(entries(out)).containsExactly("new.txt");
+        assertThat(entries(tmp)).as("nothing set aside is left").containsExactly("out");
+    }
+
+    @Test
+    void anUncheckedFailureWhileReplacingKeepsTheOldOutput() throws IOException {
+        Path target = Files.createDirectories(tmp.resolve("out"));
+        Files.writeString(target.resolve("old.txt"), "old");
+        IllegalStateException crash = new IllegalStateException("killed midway");
+
+        Throwable thrown = catchThrowable(() -> AtomicOutput.writeDirectory(target, true, dir -> {
+            Files.writeString(dir.resolve("half.txt"), "half");
+            throw crash;
+        }));
+
+        assertThat(thrown).isSameAs(crash);
+        assertThat(entries(target)).containsExactly("old.txt");
+        assertThat(Files.readString(target.resolve("old.txt"))).isEqualTo("old");
+        assertThat(entries(tmp)).containsExactly("out");
+    }
+
+    @Test
+    void replaceDirectorySwapsAWholeDirectoryIn() throws IOException {
+        Path target = Files.createDirectories(tmp.resolve("out"));
+        Files.writeString(target.resolve("old.txt"), "old");
+        Path replacement = Files.createDirectories(AtomicOutput.replacementOf(target));
+        Files.writeString(replacement.resolve("new.txt"), "new");
+
+        AtomicOutput.replaceDirectory(replacement, target);
+
+        assertThat(replacement.getFileName()).hasToString(".out.nlb-new");
+        assertThat(entries(target)).containsExactly("new.txt");
+        assertThat(entries(tmp)).containsExactly("out");
+        Path absent = tmp.resolve("absent");
+        Path another = Files.createDirectories(AtomicOutput.replacementOf(absent));
+        AtomicOutput.replaceDirectory(another, absent);
+        assertThat(absent).isEmptyDirectory();
+    }
+
+    @Test
+    void whenTheReplacementCannotBeMovedInTheOldDirectoryIsPutBack() throws IOException {
+        Path target = Files.createDirectories(tmp.resolve("out"));
+        Files.writeString(target.resolve("old.txt"), "old");
+
+        Throwable thrown = catchThrowable(() -> AtomicOutput.replaceDirectory(tmp.resolve("gone"), target));
+
+        assertThat(thrown).isInstanceOf(IOException.class);
+        assertThat(Files.readString(target.resolve("old.txt"))).isEqualTo("old");
+        assertThat(entries(tmp)).containsExactly("out");
+    }
+
+    @Test
     void badInputFromTheContentPassesThroughUnchanged() {
         Path target = tmp.resolve("out");
         BadInputException inner = new BadInputException("--budget", "is larger than the data set");

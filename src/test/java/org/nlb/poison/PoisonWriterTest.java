@@ -204,13 +204,14 @@ class PoisonWriterTest {
         for (Path out : new Path[] {source.path(), source.path().resolve("poisoned"), tmp}) {
             assertThatThrownBy(() -> PoisonWriter.write(new PoisonWriter.Request(source, poison, Optional.empty(), config, out, true)))
                     .isInstanceOf(BadInputException.class)
-                    .hasMessageContaining("overlaps the source data set");
+                    .hasMessageStartingWith(out + ": ")
+                    .hasMessageContaining("an input (the data set idx:" + source.path() + ")");
         }
         assertThat(hashes(source.path())).isEqualTo(before);
         Path elsewhere = Files.createDirectories(tmp.resolve("inputs"));
         Path inside = Files.copy(poison, elsewhere.resolve("poison.json"));
         assertThatThrownBy(() -> PoisonWriter.write(new PoisonWriter.Request(source, inside, Optional.empty(), config, elsewhere, true)))
-                .hasMessageContaining("contains the input");
+                .hasMessageContaining("contains an input (--poison " + inside + ")");
         assertThat(inside).exists();
     }
 }

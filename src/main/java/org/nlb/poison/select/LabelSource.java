@@ -22,8 +22,7 @@ public final class LabelSource {
 
     /** Loads the labels named by {@code spec} for {@code n} feature rows; any mismatch names the file. */
     public static Labels load(String spec, Optional<Path> subset, int n) {
-        boolean npy = spec.toLowerCase(java.util.Locale.ROOT).endsWith(".npy");
-        Labels labels = npy ? fromNpy(Path.of(spec)) : fromDataset(spec);
+        Labels labels = isFile(spec) ? fromNpy(Path.of(spec)) : fromDataset(spec);
         if (subset.isPresent()) {
             labels = labels.subset(readSubset(subset.get(), labels.size()));
         }
@@ -33,6 +32,11 @@ public final class LabelSource {
                     + n + " rows; they must describe the same images in the same order");
         }
         return labels;
+    }
+
+    /** Whether {@code spec} names a label file ({@code .npy}) rather than a data set. */
+    public static boolean isFile(String spec) {
+        return spec.toLowerCase(java.util.Locale.ROOT).endsWith(".npy");
     }
 
     private static Labels fromDataset(String spec) {
