@@ -83,6 +83,11 @@ final class PretrainArgs {
             BackboneConfig base = b;
             b = checked("--widths", () -> base.withWidths(widths));
         }
+        if (!untrained) {
+            b.untrainableReason().ifPresent(reason -> {
+                throw new BadInputException("--widths", reason);
+            });
+        }
         if (stemStride != null) {
             BackboneConfig base = b;
             b = checked("--stem-stride", () -> base.withStemStride(stemStride));

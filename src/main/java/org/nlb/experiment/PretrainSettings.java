@@ -40,6 +40,10 @@ public record PretrainSettings(String method, String recipe, String backbone, in
         if (widths != null) {
             ConfigKeys.require(widths.length > 0 && Arrays.stream(widths).allMatch(w -> w >= 1), "pretrain.widths",
                     "must be a non-empty list of positive widths, got " + Arrays.toString(widths));
+            ConfigKeys.require(Arrays.stream(widths).allMatch(w -> w % BackboneConfig.TRAINABLE_WIDTH_MULTIPLE == 0),
+                    "pretrain.widths", "must be multiples of " + BackboneConfig.TRAINABLE_WIDTH_MULTIPLE
+                            + " (PyTorch's CPU convolutions can give NaN gradients otherwise; README, \"Kernel choice\"), got "
+                            + Arrays.toString(widths));
             widths = widths.clone();
         }
         ConfigKeys.require(stemStride == null || stemStride == 1 || stemStride == 2, "pretrain.stem_stride",

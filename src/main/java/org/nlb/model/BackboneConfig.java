@@ -1,6 +1,7 @@
 package org.nlb.model;
 
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * What backbone to build.
@@ -31,6 +32,24 @@ public record BackboneConfig(BackboneKind kind, int inputChannels, int[] widths,
             throw new IllegalArgumentException("stem stride must be 1 or 2, got " + stemStride);
         }
         widths = widths.clone();
+    }
+
+    /**
+     * Every stage width a trained backbone may have is a multiple of this. oneDNN 3.7's convolution
+     * backward pass (inside PyTorch 2.7) pads channels to blocks of 8 (AVX2) or 16 (AVX-512) and
+     * now and then returns NaN input gradients when a layer's channel count leaves such a block
+     * partly empty (KernelFinitenessTest; README, "Kernel choice"). A forward pass is unaffected.
+     */
+    public static final int TRAINABLE_WIDTH_MULTIPLE = 16;
+
+    /**
+     * Why this backbone cannot be trained on PyTorch's CPU kernels, or empty if it can: a stage
+     * width that is not a multiple of {@link #TRAINABLE_WIDTH_MULTIPLE}.
+     */
+    public Optional<String> untrainableReason() {
+        return Arrays.stream(widths).filter(w -> w % TRAINABLE_WIDTH_MULTIPLE != 0).boxed().findFirst()
+                .map(w -> "width " + w + " is not a multiple of " + TRAINABLE_WIDTH_MULTIPLE
+                        + ": PyTorch's CPU convolutions can give NaN gradients for it (README, \"Kernel choice\")");
     }
 
     /** A backbone with the stride-1 CIFAR stem. */

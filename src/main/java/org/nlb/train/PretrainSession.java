@@ -68,6 +68,9 @@ public final class PretrainSession implements AutoCloseable {
             throw new BadInputException("--batch-size", config.batchSize() + " is larger than the pretrain set ("
                     + images.size() + " images)");
         }
+        config.backbone().untrainableReason().ifPresent(reason -> {
+            throw new BadInputException("--widths", reason);
+        });
         this.config = config;
         RunSeeds seeds = RunSeeds.of(config.seed());
         int batches = images.size() / config.batchSize();

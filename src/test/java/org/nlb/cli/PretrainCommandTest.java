@@ -34,7 +34,7 @@ class PretrainCommandTest {
 
     private String[] args(String... extra) {
         List<String> a = new ArrayList<>(List.of("pretrain", "--data", "idx:" + data, "--method", "byol",
-                "--widths", "8,16", "--batch-size", "16"));
+                "--widths", "16,16", "--batch-size", "16"));
         a.addAll(Arrays.asList(extra));
         if (!a.contains("--epochs")) {
             a.addAll(List.of("--epochs", "2"));
@@ -67,7 +67,7 @@ class PretrainCommandTest {
 
         JsonNode config = new ObjectMapper().readTree(out.resolve("config.json").toFile());
         assertThat(config.at("/config/method").asText()).isEqualTo("byol");
-        assertThat(config.at("/config/backbone/widths").toString()).isEqualTo("[8,16]");
+        assertThat(config.at("/config/backbone/widths").toString()).isEqualTo("[16,16]");
         assertThat(config.at("/config/head/predictor_hidden").asInt()).isEqualTo(4096);
         assertThat(config.at("/config/augment/normalization/mean").size()).isEqualTo(1);
         assertThat(config.at("/data/images").asInt()).isEqualTo(48);
@@ -98,6 +98,16 @@ class PretrainCommandTest {
         assertOneErrorLine(CliRunner.run(args("--lr", "-1", "--out", tmp + "/o")), "--lr");
         assertOneErrorLine(CliRunner.run(args("--widths", "8,0", "--out", tmp + "/o")), "--widths");
         assertThat(tmp.resolve("o")).doesNotExist();
+    }
+
+    @Test
+    void widthsThatAreNotMultiplesOf16AreRefusedForTrainingNotForAnUntrainedEncoder() {
+        assertOneErrorLine(CliRunner.run(args("--widths", "16,24", "--out", tmp + "/o")), "--widths",
+                "width 24 is not a multiple of 16", "NaN");
+        assertThat(tmp.resolve("o")).doesNotExist();
+        CliRunner.Result untrained = CliRunner.run("pretrain", "--data", "idx:" + data, "--method", "simclr",
+                "--widths", "8,12", "--untrained", "--out", tmp + "/u");
+        assertThat(untrained.exitCode()).as(untrained.toString()).isZero();
     }
 
     @Test
@@ -137,14 +147,14 @@ class PretrainCommandTest {
     @Test
     void untrainedWritesTheInitialisedEncoderOfTheSameArchitecture() throws Exception {
         Path out = tmp.resolve("random");
-        CliRunner.Result r = CliRunner.run("pretrain", "--data", "idx:" + data, "--method", "simclr", "--widths", "8,16",
+        CliRunner.Result r = CliRunner.run("pretrain", "--data", "idx:" + data, "--method", "simclr", "--widths", "16,16",
                 "--untrained", "--seed", "5", "--out", out.toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
         var spec = EncoderStore.readSpec(out.resolve(EncoderStore.SPEC_FILE));
         assertThat(spec.method()).isEqualTo("random");
         assertThat(spec.epochs()).isZero();
         assertThat(spec.seed()).isEqualTo(5);
-        assertThat(spec.backbone().widths()).containsExactly(8, 16);
+        assertThat(spec.backbone().widths()).containsExactly(16, 16);
         assertThat(out.resolve(EncoderStore.PARAMS_FILE)).exists();
         assertThat(out.resolve(EncoderStore.PROJECTOR_FILE)).as("the random projector too").exists();
         assertThat(EncoderStore.readProjectorSpec(out.resolve(EncoderStore.SPEC_FILE)))
@@ -152,7 +162,7 @@ class PretrainCommandTest {
         assertThat(out.resolve("checkpoint.nlb")).doesNotExist();
 
         Path again = tmp.resolve("again");
-        CliRunner.run("pretrain", "--data", "idx:" + data, "--method", "byol", "--widths", "8,16", "--untrained",
+        CliRunner.run("pretrain", "--data", "idx:" + data, "--method", "byol", "--widths", "16,16", "--untrained",
                 "--seed", "5", "--out", again.toString());
         assertThat(Files.readAllBytes(again.resolve(EncoderStore.PARAMS_FILE)))
                 .as("the same seed draws the same backbone whatever the method's heads")

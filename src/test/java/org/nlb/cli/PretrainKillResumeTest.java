@@ -30,7 +30,7 @@ class PretrainKillResumeTest {
         Path data = IdxFiles.writeSet(Files.createDirectories(tmp.resolve("data")),
                 TestImages.patterns(320, 12, 1), TestImages.patterns(16, 12, 2), false);
         Path out = tmp.resolve("run");
-        List<String> args = List.of("pretrain", "--data", "idx:" + data, "--method", "simclr", "--widths", "8,16",
+        List<String> args = List.of("pretrain", "--data", "idx:" + data, "--method", "simclr", "--widths", "16,16",
                 "--epochs", String.valueOf(EPOCHS), "--batch-size", "32", "--threads", "1", "--out", out.toString());
 
         ProcessBuilder builder = new ProcessBuilder(CliRunner.processCommand(args)).redirectErrorStream(true)
@@ -71,7 +71,7 @@ class PretrainKillResumeTest {
                 TestImages.patterns(320, 12, 1), TestImages.patterns(16, 12, 2), false);
         Path out = tmp.resolve("run");
         List<String> args = new ArrayList<>(List.of("pretrain", "--data", "idx:" + data, "--method", "simclr",
-                "--widths", "8,16", "--batch-size", "32", "--threads", "1", "--out", out.toString()));
+                "--widths", "16,16", "--batch-size", "32", "--threads", "1", "--out", out.toString()));
         List<String> old = new ArrayList<>(args);
         old.addAll(List.of("--epochs", "1"));
         assertThat(CliRunner.run(old.toArray(String[]::new)).exitCode()).isZero();

@@ -143,6 +143,12 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void widthsThatAreNotMultiplesOf16AreRefused() throws Exception {
+        Path odd = file("odd.yaml", "pretrain:\n  widths: [16, 24]\n");
+        assertBadInput(() -> load("quick", odd, null, null), odd, "pretrain.widths", "multiples of 16", "[16, 24]");
+    }
+
+    @Test
     void aBadScaleNamesItsKey() throws Exception {
         Path big = file("big.yaml", "attack:\n  trigger: {kind: layout-patch, scale: 0.95}\n");
         assertBadInput(() -> load("quick", big, null, null), big, "attack.trigger.scale", "must be in (0.2, 0.9]", "0.95");

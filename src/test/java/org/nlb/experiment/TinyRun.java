@@ -24,7 +24,7 @@ final class TinyRun {
                       spec: idx:%s
                       pretrain_subset: 0
                     pretrain:
-                      widths: [4, 8]
+                      widths: [16, 16]
                       batch_size: 32
                     attack:
                       assumed_classes: 4

@@ -26,7 +26,7 @@ final class TinyRuns {
     }
 
     /**
-     * The CPU recipe of {@code method} shrunk: widths 8/16, heads of 32 → 16, queue 64, batch 16,
+     * The CPU recipe of {@code method} shrunk: widths 16/16, heads of 32 → 16, queue 64, batch 16,
      * learning rate 8× the recipe's (B/256 scaling makes it tiny at this batch size).
      */
     static PretrainConfig config(SslMethodKind method, int epochs) {
@@ -37,7 +37,7 @@ final class TinyRuns {
         } else if (method == SslMethodKind.MOCOV2) {
             head = head.withQueueSize(64);
         }
-        return cpu.withBackbone(new BackboneConfig(BackboneKind.SMALL, 1, new int[] {8, 16}, 2)).withHead(head)
+        return cpu.withBackbone(new BackboneConfig(BackboneKind.SMALL, 1, new int[] {16, 16}, 2)).withHead(head)
                 .withBatchSize(16).withEpochs(epochs).withThreads(2)
                 .withOptimizer(cpu.optimizer().withBaseLr(cpu.optimizer().baseLr() * 8))
                 .withAugment(cpu.augmentPreset(), cpu.augment().withNormalization(Normalization.uniform(1, 0.3f, 0.3f)));
