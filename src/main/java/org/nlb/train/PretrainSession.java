@@ -19,7 +19,6 @@ import java.util.Map;
 import org.nlb.augment.LoaderOptions;
 import org.nlb.augment.ViewPairBatch;
 import org.nlb.augment.ViewPairLoader;
-import org.nlb.compute.KernelSettings;
 import org.nlb.data.ImageSet;
 import org.nlb.io.BadInputException;
 import org.nlb.optim.Lars;
@@ -154,7 +153,7 @@ public final class PretrainSession implements AutoCloseable {
             double loss = trainStep(batch);
             if (!Double.isFinite(loss)) {
                 throw new BadInputException("training", "diverged: the loss became " + loss + " at epoch " + epoch
-                        + ", step " + step + "; try a smaller --lr" + kernelHint());
+                        + ", step " + step + "; try a smaller --lr");
             }
             lossSum += loss;
             done++;
@@ -168,17 +167,6 @@ public final class PretrainSession implements AutoCloseable {
         double seconds = (System.nanoTime() - start) / 1e9;
         return new EpochStats(epoch, step, lossSum / done, optimizer.lastLearningRate(),
                 done * (double) config.batchSize() / seconds, seconds);
-    }
-
-    /**
-     * oneDNN's AVX-512 convolution backward pass returns NaN gradients for channel counts that
-     * are not a multiple of 16, whatever the learning rate: say so when those kernels may be in use.
-     */
-    private static String kernelHint() {
-        return KernelSettings.current().onednnMayUseAvx512()
-                ? " (or, if it diverges whatever the rate, set " + KernelSettings.ONEDNN
-                        + "=AVX2: oneDNN's AVX-512 kernels are in use; README, \"Kernel choice\")"
-                : "";
     }
 
     private double trainStep(ViewPairBatch batch) {
