@@ -12,14 +12,13 @@ import java.util.function.Function;
 /**
  * The environment variables that choose PyTorch's CPU kernels, as this process got them. They
  * are read by the native library when it loads, so only the process's parent can set them: the
- * {@code nlb} launcher, Maven's test configuration, and a run's lanes (which inherit them).
+ * {@code nlb} launcher ({@code NLB_KERNELS}), and a run's lanes inherit them.
  *
  * <p>Three libraries inside PyTorch each pick the widest instruction set the CPU offers:
  * oneDNN for convolutions ({@code DNNL_MAX_CPU_ISA}), ATen for its own vectorised operations
  * ({@code ATEN_CPU_CAPABILITY}) and MKL for matrix products ({@code MKL_CBWR}). Pinning all three
- * to AVX2 is the {@link Mode#PORTABLE} mode: the same digits on every x86-64 CPU with AVX2, and no
- * AVX-512 convolution backward pass, which in oneDNN 3.7 returns NaN gradients when a layer's
- * channel count is not a multiple of 16 (README, "Kernel choice").
+ * to AVX2 is the {@link Mode#PORTABLE} mode: the same code paths on every x86-64 CPU with AVX2
+ * (not the same digits: README, "Kernel choice"); the launcher's default is {@link Mode#NATIVE}.
  */
 public record KernelSettings(Optional<String> onednnIsa, Optional<String> atenCapability, Optional<String> mklCbwr,
         boolean cpuHasAvx512) {
@@ -31,7 +30,7 @@ public record KernelSettings(Optional<String> onednnIsa, Optional<String> atenCa
 
     /** How the kernels were chosen. */
     public enum Mode {
-        /** All three pinned to AVX2: digits that do not depend on the CPU. */
+        /** All three pinned to their AVX2 code paths. */
         PORTABLE,
         /** None pinned: each library takes the widest instruction set of this CPU. */
         NATIVE,
@@ -63,15 +62,6 @@ public record KernelSettings(Optional<String> onednnIsa, Optional<String> atenCa
             }
         }
         return Mode.PORTABLE;
-    }
-
-    /**
-     * Whether oneDNN may take its AVX-512 convolution kernels here: the CPU has AVX-512 and
-     * {@code DNNL_MAX_CPU_ISA} does not stop below it.
-     */
-    public boolean onednnMayUseAvx512() {
-        return cpuHasAvx512 && onednnIsa.map(isa -> isa.toUpperCase().startsWith("AVX512")
-                || isa.equalsIgnoreCase("ALL") || isa.toUpperCase().startsWith("AVX10")).orElse(true);
     }
 
     /** The settings as recorded in run.json: the mode, each variable (null when unset) and the CPU. */

@@ -21,14 +21,6 @@ class KernelSettingsTest {
     }
 
     @Test
-    void onednnTakesAvx512OnlyOnAnAvx512CpuWithoutALowerCap() {
-        assertThat(of(Map.of(), true).onednnMayUseAvx512()).isTrue();
-        assertThat(of(Map.of(), false).onednnMayUseAvx512()).isFalse();
-        assertThat(of(Map.of("DNNL_MAX_CPU_ISA", "AVX2"), true).onednnMayUseAvx512()).isFalse();
-        assertThat(of(Map.of("DNNL_MAX_CPU_ISA", "AVX512_CORE"), true).onednnMayUseAvx512()).isTrue();
-    }
-
-    @Test
     void describeNamesTheModeEveryVariableAndTheCpu() {
         Map<String, Object> d = of(Map.of("MKL_CBWR", "AVX2"), true).describe();
         assertThat(d).containsEntry("mode", "custom").containsEntry("MKL_CBWR", "AVX2")
