@@ -3,8 +3,7 @@ package org.nlb.artefact;
 import java.util.List;
 
 /**
- * One probe's figures over the seeds (results.json {@code selectors.<name>.linear}, and the four
- * headline figures of sweep.json's points), with the same figures against epoch when the run
+ * One probe's figures over the seeds (results.json {@code selectors.<name>.linear}), with the same figures against epoch when the run
  * probed mid-run snapshots (issue 7, {@code probe.at_epochs}; the last entry is the final
  * encoders'). A figure a file does not hold is {@code null}.
  *
@@ -19,11 +18,6 @@ public record ProbeStats(Stat cleanAcc, Stat poisonAcc, Stat asr, Stat cleanToTa
     /** The clean encoder's block of results.json ({@code clean.linear}): its clean accuracy only. */
     public static ProbeStats cleanAccuracy(Stat cleanAcc) {
         return new ProbeStats(cleanAcc, null, null, null, null, null, null, null);
-    }
-
-    /** The figures sweep.json carries over from results.json: ASR, the clean encoder's ASR, the backdoor and clean accuracy. */
-    public ProbeStats headline() {
-        return new ProbeStats(cleanAcc, null, asr, null, asrCleanEncoder, backdoor, null, null);
     }
 
     /** The figures against epoch; empty without snapshots. */

@@ -4,9 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /**
- * One selector over the seeds of a run: results.json's {@code selectors.<name>}, and in sweep.json
- * each point's {@code selectors.<name>} with the {@linkplain #headline() headline figures} only.
- * A block a file does not hold is {@code null}.
+ * One selector over the seeds of a run: results.json's {@code selectors.<name>}. A block a file
+ * does not hold is {@code null}.
  *
  * @param name the selector, e.g. {@code contrastive}: the key of the entry, not a field of it
  * @param ccr fraction of the poison set in its majority class (DESIGN §2)
@@ -38,12 +37,6 @@ public record SelectorSummary(@JsonIgnore String name, Stat ccr, List<Integer> t
     public SelectorSummary named(String name) {
         return new SelectorSummary(name, ccr, targets, target, linear, knn, triggerGeometry, triggerGeometryCleanEncoder,
                 seconds);
-    }
-
-    /** What sweep.json keeps of it: CCR, target and each probe's headline figures ({@link ProbeStats#headline()}). */
-    public SelectorSummary headline() {
-        return new SelectorSummary(name, ccr, null, target, linear == null ? null : linear.headline(),
-                knn == null ? null : knn.headline(), null, null, null);
     }
 
     /** The probe's figures, or {@code null} when it was not measured. */

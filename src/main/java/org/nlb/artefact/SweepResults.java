@@ -1,5 +1,6 @@
 package org.nlb.artefact;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Arrays;
@@ -11,7 +12,7 @@ import java.util.Map;
  * results.json and report.html and its headline figures, copied from its results.json: the budget
  * and the poison share of the pretrain set ({@code budget / pretrain images}, so that nobody
  * misreads a rate relative to one class as a share of the data), the clean encoder's accuracy, and
- * per selector {@link SelectorSummary#headline()}. {@code dataset}, {@code seeds},
+ * per selector its CCR, target and each probe's {@link HeadlineFigures}. {@code dataset}, {@code seeds},
  * {@code selectors} and a non-empty {@code points} are required.
  *
  * @param configFile the config file every point started from; {@code null} (written) without one
@@ -79,21 +80,64 @@ public record SweepResults(String nlbVersion, String preset, @JsonInclude(JsonIn
     public record Point(@JsonProperty(required = true) String name, @JsonProperty(required = true) String method,
                         double rate, String dir, String results, @JsonProperty(required = true) String report,
                         @JsonProperty(required = true) int budget, int pretrainImages, double poisonShare,
-                        Probes<ProbeStats> clean, @JsonProperty(required = true) Map<String, SelectorSummary> selectors) {
+                        Probes<ProbeStats> clean, @JsonProperty(required = true) Map<String, Selector> selectors) {
         public Point {
             MalformedArtefactException.require(selectors, "selectors");
-            selectors = RunResults.named(selectors, "selectors", SelectorSummary::named);
+            selectors = RunResults.named(selectors, "selectors", Selector::named);
         }
 
         /** The selectors in file order. */
-        public List<SelectorSummary> selectorList() {
+        public List<Selector> selectorList() {
             return List.copyOf(selectors.values());
         }
 
         /** One figure of {@code selector}, or missing when the point did not run it. */
         public Stat stat(String selector, Probe probe, Metric metric) {
-            SelectorSummary s = selectors.get(selector);
+            Selector s = selectors.get(selector);
             return s == null ? Stat.missing() : s.stat(probe, metric);
+        }
+    }
+
+    /**
+     * One selector at one point: what sweep.json keeps of the point's {@link SelectorSummary}.
+     *
+     * @param name the selector: the key of the entry, not a field of it
+     * @param ccr the share of the poison set in its majority class, over the seeds
+     * @param target the most common target over the seeds
+     */
+    public record Selector(@JsonIgnore String name, Stat ccr, Integer target, HeadlineFigures linear,
+                           HeadlineFigures knn) {
+        /** What sweep.json keeps of {@code s}. */
+        public static Selector of(SelectorSummary s) {
+            return new Selector(s.name(), s.ccr(), s.target(), HeadlineFigures.of(s.linear()), HeadlineFigures.of(s.knn()));
+        }
+
+        Selector named(String name) {
+            return new Selector(name, ccr, target, linear, knn);
+        }
+
+        /** The probe's figures, or {@code null} when it was not measured. */
+        public HeadlineFigures probe(Probe probe) {
+            return probe == Probe.LINEAR ? linear : knn;
+        }
+
+        public boolean has(Probe probe) {
+            return probe(probe) != null;
+        }
+
+        /** One figure of one probe; missing when not measured. */
+        public Stat stat(Probe probe, Metric metric) {
+            return metric.of(probe(probe));
+        }
+
+        /** The CCR; missing when not in the file. */
+        public Stat purity() {
+            return ccr == null ? Stat.missing() : ccr;
+        }
+
+        /** The target, or -1 when not in the file. */
+        public int mainTarget() {
+            return target == null ? -1 : target;
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.nlb.artefact.GeometryValues;
 import org.nlb.data.DatasetSpec;
 import org.nlb.data.ReadOptions;
 import org.nlb.eval.FeatureExtractor;
@@ -27,7 +28,7 @@ final class ProbeStage implements Stage<ProbeStage.Output> {
     static final String FILE = "metrics.json";
 
     /** metrics.json, its two probes' figures and the trigger's geometry (undefined in a metrics.json that predates it). */
-    record Output(Path file, ProbeFigures linear, ProbeFigures knn, TriggerGeometry geometry) {}
+    record Output(Path file, ProbeFigures linear, ProbeFigures knn, GeometryValues geometry) {}
 
     private final String name;
     private final DatasetSpec data;
@@ -102,9 +103,9 @@ final class ProbeStage implements Stage<ProbeStage.Output> {
     }
 
     /** The {@code trigger_geometry} block of a metrics.json; missing figures are NaN. */
-    static TriggerGeometry geometry(JsonNode g) {
-        return new TriggerGeometry(number(g, TriggerGeometry.TRIGGER_COSINE), number(g, TriggerGeometry.TARGET_PULL),
-                number(g, TriggerGeometry.TRIGGERED_SPREAD), number(g, TriggerGeometry.CLEAN_SPREAD));
+    static GeometryValues geometry(JsonNode g) {
+        return new GeometryValues(number(g, TriggerGeometry.TRIGGER_COSINE), number(g, TriggerGeometry.TARGET_PULL),
+                number(g, TriggerGeometry.TRIGGERED_SPREAD), number(g, TriggerGeometry.CLEAN_SPREAD), null);
     }
 
     private static double number(JsonNode g, String key) {
