@@ -19,6 +19,8 @@ import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads and writes the artefact records: keys in snake_case, NaN as {@code null}, fields that are
@@ -41,6 +43,9 @@ public final class Artefacts {
             .defaultPrettyPrinter(new DefaultPrettyPrinter()
                     .withArrayIndenter(DefaultPrettyPrinter.FixedSpaceIndenter.instance))
             .build();
+
+    /** The element type in Jackson's message, e.g. {@code `java.util.ArrayList<java.lang.Long>`}. */
+    private static final Pattern LIST_OF = Pattern.compile("`java\\.util\\.\\w+<java\\.lang\\.(\\w+)>`");
 
     private Artefacts() {}
 
@@ -114,7 +119,8 @@ public final class Artefacts {
             return new MalformedArtefactException(path, "is missing", e);
         }
         if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
-            return new MalformedArtefactException(path, "is " + found(e) + ", expected " + expected(m.getTargetType()), e);
+            return new MalformedArtefactException(path, "is " + found(e) + ", expected " + expected(m.getTargetType(),
+                    message), e);
         }
         return new MalformedArtefactException(path, message.lines().findFirst().orElse(""), e);
     }
@@ -149,6 +155,29 @@ public final class Artefacts {
         } catch (IOException io) {
             return "of the wrong type";
         }
+    }
+
+    /** What {@code type} takes, e.g. {@code a list of whole numbers} (Jackson names a list's elements in its message). */
+    private static String expected(Class<?> type, String message) {
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            Matcher m = LIST_OF.matcher(message);
+            Class<?> element = m.find() ? elementType(m.group(1)) : null;
+            return element == null ? "a list" : "a list of " + plural(expected(element));
+        }
+        return expected(type);
+    }
+
+    private static Class<?> elementType(String name) {
+        return switch (name) {
+            case "Long", "Integer" -> Long.class;
+            case "Double" -> Double.class;
+            case "String" -> String.class;
+            default -> null;
+        };
+    }
+
+    private static String plural(String singular) {
+        return singular.startsWith("a ") ? singular.substring(2) + "s" : singular;
     }
 
     private static String expected(Class<?> type) {

@@ -1,6 +1,5 @@
 package org.nlb.artefact;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
 import java.util.Collections;
@@ -30,35 +29,33 @@ import java.util.function.BiFunction;
  * @param selectors per selector, in the configured order
  * @param runs one entry per seed
  */
-public record RunResults(String nlbVersion, String preset, @JsonProperty(required = true) JsonNode config,
-                         @JsonProperty(required = true) DatasetInfo dataset,
-                         @JsonProperty(required = true) List<Long> seeds, TriggerBlock trigger,
-                         @JsonProperty(required = true) int budget, double rate, Integer assumedClasses,
-                         double poisonShare, String featureSpace, SplitFiles split, Probes<ProbeStats> clean,
-                         @JsonProperty(required = true) Map<String, SelectorSummary> selectors,
-                         List<SeedResults> runs, Timings timings) {
+public record RunResults(String nlbVersion, String preset, JsonNode config, DatasetInfo dataset, List<Long> seeds,
+                         TriggerBlock trigger, Integer budget, double rate, Integer assumedClasses, double poisonShare,
+                         String featureSpace, SplitFiles split, Probes<ProbeStats> clean,
+                         Map<String, SelectorSummary> selectors, List<SeedResults> runs, Timings timings) {
     /** The file name in a run directory. */
     public static final String FILE = "results.json";
 
     public RunResults {
         MalformedArtefactException.require(config, "config");
-        MalformedArtefactException.require(dataset, "dataset");
-        MalformedArtefactException.require(seeds, "seeds");
-        MalformedArtefactException.require(selectors, "selectors");
         if (!config.isObject()) {
             throw new MalformedArtefactException("config", "is " + Artefacts.describe(config) + ", expected an object");
         }
-        if (dataset.classNames() == null && dataset.classes() == null) {
-            throw MalformedArtefactException.missing("dataset.class_names");
-        }
+        MalformedArtefactException.require(seeds, "seeds");
         seeds = List.copyOf(seeds);
         if (seeds.isEmpty()) {
             throw new MalformedArtefactException("seeds", "is empty");
         }
+        MalformedArtefactException.require(selectors, "selectors");
         if (selectors.isEmpty()) {
             throw new MalformedArtefactException("selectors", "is empty: the run has no results to report");
         }
         selectors = named(selectors, "selectors", SelectorSummary::named);
+        MalformedArtefactException.require(dataset, "dataset");
+        if (dataset.classNames() == null && dataset.classes() == null) {
+            throw MalformedArtefactException.missing("dataset.class_names");
+        }
+        MalformedArtefactException.require(budget, "budget");
         runs = runs == null ? null : List.copyOf(runs);
     }
 

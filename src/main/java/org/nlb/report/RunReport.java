@@ -2,6 +2,7 @@ package org.nlb.report;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.nlb.artefact.RunResults;
 import org.nlb.io.AtomicOutput;
 
 /**
@@ -38,8 +39,9 @@ public final class RunReport {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
-        RunResults results = RunResultsReader.read(runDir);
-        SectionInputs inputs = new SectionInputs(results);
+        RunFile run = RunFile.read(runDir);
+        RunResults results = run.results();
+        SectionInputs inputs = new SectionInputs(run);
         List<ReportSection> sections = new java.util.ArrayList<>(List.of(
                 new VerdictSection(results),
                 new MetricsTableSection(results),
@@ -48,13 +50,13 @@ public final class RunReport {
             sections.add(new EpochChartsSection(results));
         }
         sections.addAll(List.of(
-                new HistogramSection(results),
+                new HistogramSection(run),
                 new ProjectionSection(inputs),
                 new SamplesSection(inputs),
-                new LossCurvesSection(results),
-                new ConfusionSection(results),
-                new ConfigSection(results),
+                new LossCurvesSection(run),
+                new ConfusionSection(run),
+                new ConfigSection(run),
                 new TimingsSection(results)));
-        return ReportPage.render(results, sections);
+        return ReportPage.render(run, sections);
     }
 }
