@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,13 +14,29 @@ import java.util.Map;
  * {@code position}, {@code image}, {@code seed}, {@code scale}).
  *
  * @param kind the trigger's name; {@code null} in a file that lacks it
- * @param parameters the rest of the block, in file order
+ * @param parameters the rest of the block, in file order; whole numbers as {@code Long}, others as
+ *     {@code Double}, so that a block reads back equal to the one written
  */
 public record TriggerBlock(String kind, @JsonIgnore Map<String, Object> parameters) {
     private static final String KIND = "kind";
 
     public TriggerBlock {
-        parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        Map<String, Object> copy = new LinkedHashMap<>();
+        parameters.forEach((name, value) -> copy.put(name, normalised(value)));
+        parameters = Collections.unmodifiableMap(copy);
+    }
+
+    private static Object normalised(Object value) {
+        if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof Float f) {
+            return f.doubleValue();
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(TriggerBlock::normalised).toList();
+        }
+        return value;
     }
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
