@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.nlb.NlbVersion;
+import org.nlb.artefact.PoisonFile;
 import org.nlb.data.Dataset;
 import org.nlb.data.DatasetSpec;
 import org.nlb.io.AtomicOutput;
@@ -25,8 +26,9 @@ final class PoisonManifest {
     private PoisonManifest() {}
 
     /** Everything but the output hashes, which are added when the files exist. */
-    static Map<String, Object> describe(Dataset data, DatasetSpec output, PoisonFile poison, Optional<IndexSubset> subset,
-                                        int[] trainIndices, TriggerConfig trigger, List<FileHashes.FileHash> inputs) {
+    static Map<String, Object> describe(Dataset data, DatasetSpec output, Path poisonFile, PoisonFile poison,
+                                        Optional<IndexSubset> subset, int[] trainIndices, TriggerConfig trigger,
+                                        List<FileHashes.FileHash> inputs) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("nlb_version", NlbVersion.get());
         m.put("dataset", data.spec().toString());
@@ -34,20 +36,20 @@ final class PoisonManifest {
         m.put("output", output.toString());
         m.put("train_size", data.train().size());
         m.put("test_size", data.test().size());
-        m.put("poison_file", poison.file().toAbsolutePath().normalize().toString());
-        m.put("strategy", poison.strategy().orElse(null));
+        m.put("poison_file", poisonFile.toAbsolutePath().normalize().toString());
+        m.put("strategy", poison.strategy());
         m.put("subset", subset.map(s -> s.file().toAbsolutePath().normalize().toString()).orElse(null));
         m.put("poisoned", trainIndices.length);
         m.put("indices", trainIndices);
         if (subset.isPresent()) {
-            m.put("subset_indices", poison.indices());
+            m.put("subset_indices", poison.indexArray());
         }
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("name", trigger.name());
         t.putAll(trigger.parameters());
         m.put("trigger", t);
         Map<String, Object> seeds = new LinkedHashMap<>();
-        seeds.put("selection", poison.seed().orElse(null));
+        seeds.put("selection", poison.seed());
         seeds.put("trigger", trigger.kind().takes(TriggerOption.SEED) ? trigger.seed() : null);
         m.put("seeds", seeds);
         m.put("inputs", inputs);

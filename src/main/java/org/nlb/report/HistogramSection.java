@@ -1,6 +1,5 @@
 package org.nlb.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -15,6 +14,7 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
+import org.nlb.artefact.PoisonFile;
 import org.nlb.artefact.RunResults;
 import org.nlb.artefact.SeedResults;
 import org.nlb.artefact.SelectorSummary;
@@ -97,22 +97,18 @@ final class HistogramSection implements ReportSection {
 
     /** Adds one seed's histogram as a share of the poison set. */
     private PoisonSummary addSeed(DefaultCategoryDataset data, Path file, long seed) {
-        JsonNode f = JsonArtefacts.readObject(file);
-        JsonNode histogram = f.get("histogram");
-        if (histogram == null || !histogram.isArray()) {
+        PoisonFile poison = JsonArtefacts.read(file, PoisonFile.class);
+        List<Integer> histogram = poison.histogram();
+        if (histogram == null) {
             throw new BadInputException(file, "has no \"histogram\" (the selection was made without labels)");
         }
-        long total = 0;
-        for (JsonNode c : histogram) {
-            total += c.asLong();
-        }
+        long total = histogram.stream().mapToLong(Integer::longValue).sum();
         String series = "seed " + seed;
         for (int k = 0; k < histogram.size(); k++) {
-            data.addValue(total == 0 ? 0 : 100.0 * histogram.get(k).asLong() / total, series,
-                    run.results().dataset().className(k));
+            data.addValue(total == 0 ? 0 : 100.0 * histogram.get(k) / total, series, run.results().dataset().className(k));
         }
-        String target = f.has("target") ? run.results().dataset().className(f.get("target").asInt()) : "?";
-        return new PoisonSummary(seed, target, f.path("ccr").asDouble(Double.NaN), total);
+        String target = poison.target() != null ? run.results().dataset().className(poison.target()) : "?";
+        return new PoisonSummary(seed, target, poison.ccr() == null ? Double.NaN : poison.ccr(), total);
     }
 
     private BufferedImage chart(String selector, DefaultCategoryDataset data) {

@@ -19,7 +19,8 @@ import org.nlb.artefact.SelectorSummary;
 import org.nlb.data.Labels;
 import org.nlb.features.Pca;
 import org.nlb.io.BadInputException;
-import org.nlb.poison.PoisonFile;
+import org.nlb.artefact.PoisonFile;
+import org.nlb.io.JsonArtefacts;
 
 /**
  * Section 5: the attacker's features (DESIGN §1 step 3) projected on their first two principal
@@ -91,15 +92,15 @@ final class ProjectionSection implements ReportSection {
                 continue;
             }
             try {
-                PoisonFile poison = PoisonFile.read(poisonFile.get());
+                PoisonFile poison = JsonArtefacts.read(poisonFile.get(), PoisonFile.class);
                 if (poison.n() != features.rows()) {
                     throw new BadInputException(poisonFile.get(), "indexes " + poison.n() + " images but the features"
                             + " have " + features.rows() + " rows");
                 }
-                int[] shown = subsample(poison.indices(), seed);
+                int[] shown = subsample(poison.indexArray(), seed);
                 float[] points = pca.project(features.rowsAt(shown), shown.length);
-                html.figure(chart(s.name(), sample, background, points, labels), s.name() + ": " + poison.indices().length
-                        + " poisoned images" + (shown.length < poison.indices().length ? " (" + shown.length + " drawn)" : "")
+                html.figure(chart(s.name(), sample, background, points, labels), s.name() + ": " + poison.indices().size()
+                        + " poisoned images" + (shown.length < poison.indices().size() ? " (" + shown.length + " drawn)" : "")
                         + ".");
             } catch (BadInputException e) {
                 problems.add(e.getMessage());

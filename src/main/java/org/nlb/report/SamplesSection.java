@@ -12,7 +12,8 @@ import org.nlb.artefact.SelectorSummary;
 import org.nlb.data.Dataset;
 import org.nlb.data.ImageSet;
 import org.nlb.io.BadInputException;
-import org.nlb.poison.PoisonFile;
+import org.nlb.artefact.PoisonFile;
+import org.nlb.io.JsonArtefacts;
 import org.nlb.poison.trigger.ImageShape;
 import org.nlb.poison.trigger.Trigger;
 import org.nlb.poison.trigger.TriggerConfig;
@@ -95,7 +96,7 @@ final class SamplesSection implements ReportSection {
                 continue;
             }
             try {
-                int[] indices = PoisonFile.read(poisonFile.get()).indices();
+                int[] indices = JsonArtefacts.read(poisonFile.get(), PoisonFile.class).indexArray();
                 int n = Math.min(COUNT, indices.length);
                 int[] row = new int[n];
                 for (int j = 0; j < n; j++) {
