@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.IntStream;
+import org.nlb.artefact.GeometryValues;
 import org.nlb.data.Dataset;
 import org.nlb.data.DatasetFormat;
 import org.nlb.data.DatasetSpec;
@@ -15,8 +16,8 @@ import org.nlb.data.Labels;
 import org.nlb.data.ReadOptions;
 import org.nlb.io.AtomicOutput;
 import org.nlb.io.BadInputException;
-import org.nlb.model.EncoderStore;
 import org.nlb.model.EncoderStore.LoadedEncoder;
+import org.nlb.model.EncoderStore;
 import org.nlb.poison.IndexSubset;
 import org.nlb.poison.trigger.ImageShape;
 import org.nlb.poison.trigger.Trigger;
@@ -59,7 +60,7 @@ public final class ProbeRun {
      * L2-normalised backbone features, before any probe scaling: {@link TriggerGeometry}).
      */
     public record Result(Request request, LoadedEncoderSummary encoder, Labels testLabels, int downstreamSize,
-                         List<ProbeResult> probes, Optional<TriggerGeometry> geometry, double loadSeconds,
+                         List<ProbeResult> probes, Optional<GeometryValues> geometry, double loadSeconds,
                          double featureSeconds, double totalSeconds) {}
 
     /** The encoder's description, kept after its weights are freed. */
@@ -104,7 +105,7 @@ public final class ProbeRun {
 
             int[] trainY = trainLabels.subset(downstream).values();
             int[] testY = testLabels.values();
-            Optional<TriggerGeometry> geometry = triggered.map(t ->
+            Optional<GeometryValues> geometry = triggered.map(t ->
                     TriggerGeometry.of(test, t, train, trainY, testY, request.target().getAsInt()));
             List<ProbeResult> results = new ArrayList<>();
             if (request.probes().linear()) {

@@ -9,6 +9,7 @@ import org.nlb.artefact.EpochStats;
 import org.nlb.artefact.GeometryStats;
 import org.nlb.artefact.GeometryValues;
 import org.nlb.artefact.Probe;
+import org.nlb.artefact.ProbeMetrics;
 import org.nlb.artefact.ProbeStats;
 import org.nlb.artefact.ProbeValues;
 import org.nlb.artefact.Probes;
@@ -28,10 +29,17 @@ import org.nlb.artefact.Stat;
 final class ResultsAggregator {
     private ResultsAggregator() {}
 
-    /** A victim's figures against the clean encoder's with the same trigger and target. */
-    static ProbeValues values(ProbeFigures victim, ProbeFigures clean) {
-        return new ProbeValues(victim.cleanAcc(), victim.poisonAcc(), victim.asr(), victim.cleanToTarget(), clean.asr(),
-                victim.asr() - clean.asr(), clean.cleanAcc() - victim.cleanAcc());
+    /**
+     * A victim's figures against the clean encoder's with the same trigger and target (metrics.json's
+     * {@code probes.<name>}); a probe that was not run gives undefined figures.
+     */
+    static ProbeValues values(ProbeMetrics.Result<?> victim, ProbeMetrics.Result<?> clean) {
+        double asr = victim == null ? Double.NaN : victim.asrOrNaN();
+        double cleanAsr = clean == null ? Double.NaN : clean.asrOrNaN();
+        double cleanAcc = victim == null ? Double.NaN : victim.cleanAcc();
+        return new ProbeValues(cleanAcc, victim == null ? Double.NaN : victim.poisonAccOrNaN(), asr,
+                victim == null ? Double.NaN : victim.cleanToTargetOrNaN(), cleanAsr, asr - cleanAsr,
+                (clean == null ? Double.NaN : clean.cleanAcc()) - cleanAcc);
     }
 
     /** The clean encoder's clean accuracy per probe over the seeds. */

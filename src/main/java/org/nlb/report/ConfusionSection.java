@@ -1,11 +1,12 @@
 package org.nlb.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.nlb.artefact.Probe;
+import org.nlb.artefact.ProbeMetrics;
 import org.nlb.artefact.RunResults;
 import org.nlb.artefact.SeedResults;
 import org.nlb.artefact.SelectorSummary;
@@ -118,19 +119,20 @@ final class ConfusionSection implements ReportSection {
 
     /** {@code probes.linear.confusion_triggered} of a metrics.json: a square matrix of counts. */
     private int[][] read(Path file) {
-        JsonNode m = JsonArtefacts.readObject(file).path("probes").path("linear").path("confusion_triggered");
-        if (!m.isArray() || m.isEmpty()) {
+        ProbeMetrics.Result<?> linear = JsonArtefacts.read(file, ProbeMetrics.class).probe(Probe.LINEAR);
+        List<List<Integer>> m = linear == null ? null : linear.confusionTriggered();
+        if (m == null || m.isEmpty()) {
             throw new BadInputException(file, "has no probes.linear.confusion_triggered (probed without a trigger?)");
         }
         int n = m.size();
         int[][] out = new int[n][n];
         for (int r = 0; r < n; r++) {
-            JsonNode row = m.get(r);
-            if (!row.isArray() || row.size() != n) {
+            List<Integer> row = m.get(r);
+            if (row == null || row.size() != n) {
                 throw new BadInputException(file, "probes.linear.confusion_triggered is not a square matrix");
             }
             for (int c = 0; c < n; c++) {
-                out[r][c] = row.get(c).asInt();
+                out[r][c] = row.get(c) == null ? 0 : row.get(c);
             }
         }
         return out;

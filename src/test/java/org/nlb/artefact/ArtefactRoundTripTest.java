@@ -36,6 +36,28 @@ class ArtefactRoundTripTest {
     }
 
     @Test
+    void metricsJson() {
+        for (boolean triggered : new boolean[] {true, false}) {
+            ProbeMetrics metrics = Samples.metrics(triggered);
+            assertThat(roundTrip(metrics)).isEqualTo(metrics);
+        }
+        JsonNode plain = Artefacts.tree(Samples.metrics(false));
+        assertThat(plain.get("trigger").isNull()).as("written as null").isTrue();
+        assertThat(plain.get("target").isNull()).isTrue();
+        assertThat(plain.get("trigger_geometry").isNull()).isTrue();
+        assertThat(plain.at("/data/downstream").isNull()).isTrue();
+        assertThat(plain.at("/encoder/nlb_version").isNull()).isTrue();
+        assertThat(plain.at("/probes").has("knn")).as("not run: left out").isFalse();
+        assertThat(plain.at("/probes/linear").has("asr")).as("no trigger: left out").isFalse();
+        JsonNode triggered = Artefacts.tree(Samples.metrics(true));
+        assertThat(triggered.at("/probes/linear/asr").isNull()).as("undefined: null").isTrue();
+        assertThat(triggered.at("/trigger_geometry/target_pull").isNull()).isTrue();
+        assertThat(triggered.at("/trigger_geometry/features").asText()).isEqualTo("backbone");
+        assertThat(read("{\"probes\": {\"linear\": {\"asr\": 0.5}}}", ProbeMetrics.class).geometry())
+                .isEqualTo(GeometryValues.UNDEFINED);
+    }
+
+    @Test
     void undefinedFiguresAreNullInTheFileAndNaNInTheRecord() {
         JsonNode tree = Artefacts.tree(Samples.results());
         JsonNode asr = tree.at("/selectors/random/linear/asr");

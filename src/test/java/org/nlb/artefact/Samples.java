@@ -69,6 +69,25 @@ final class Samples {
                 new SeedResults.Clean("stages/clean"), selectors);
     }
 
+    /** A metrics.json with a trigger (both probes, an undefined ASR) or without one (linear only). */
+    static ProbeMetrics metrics(boolean triggered) {
+        ProbeMetrics.LinearSettings linear = new ProbeMetrics.LinearSettings("multinomial logistic regression", "adamw",
+                "cosine, no warm-up", 100, 256, 0.1, 1e-4, "center", 0);
+        ProbeMetrics.KnnSettings knn = new ProbeMetrics.KnnSettings("cosine", 20, 0.07, "exp(similarity / temperature)");
+        ProbeMetrics.Result<ProbeMetrics.LinearSettings> l = triggered
+                ? new ProbeMetrics.Result<>(linear, 1.0, 0.9, 0.5, Double.NaN, 0.0, 0, List.of(List.of(3, 1), List.of(0, 4)), 1.5)
+                : new ProbeMetrics.Result<>(linear, 1.0, 0.9, null, null, null, null, null, 1.5);
+        ProbeMetrics.Result<ProbeMetrics.KnnSettings> k = triggered
+                ? new ProbeMetrics.Result<>(knn, 0.95, 0.85, 0.4, 0.3, 0.02, 40, List.of(List.of(4, 0), List.of(1, 3)), 0.5)
+                : null;
+        return new ProbeMetrics(new ProbeMetrics.Encoder("enc", "small", 1, List.of(4, 8), 8, 10, 10, "simclr", 5, 0L, null),
+                new ProbeMetrics.Data("idx:data", triggered ? "downstream.npy" : null, 60, "the train images", 30, 2,
+                        List.of("a", "b")), new ProbeMetrics.Features(true, 256),
+                triggered ? new ProbeMetrics.Trigger("checkerboard-center", Map.of("alpha", 1.0)) : null,
+                triggered ? 1 : null, triggered ? new GeometryValues(0.98, Double.NaN, 0.8, 0.7, "backbone") : null,
+                new ProbeMetrics.Probes(l, k), new ProbeMetrics.Timings(1.0, 2.0, 3.5), "0.1.0");
+    }
+
     static SweepResults sweep() {
         RunResults r = results();
         Map<String, SweepResults.Selector> selectors = new LinkedHashMap<>();

@@ -1,8 +1,5 @@
 package org.nlb.experiment;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,21 +8,29 @@ import org.nlb.artefact.GeometryStats;
 import org.nlb.artefact.GeometryValues;
 import org.nlb.artefact.Metric;
 import org.nlb.artefact.Probe;
+import org.nlb.artefact.ProbeMetrics;
 import org.nlb.artefact.ProbeStats;
 import org.nlb.artefact.Probes;
 import org.nlb.artefact.SeedResults;
 import org.nlb.artefact.SelectorSummary;
 import org.nlb.artefact.Stat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class ResultsAggregatorTest {
     private record Outcome(String name, int target, double ccr, double asr, double cleanAsr, double cleanAcc) {}
+
+    /** A probe's figures as metrics.json gives them. */
+    private static ProbeMetrics.Result<?> figures(double cleanAcc, double poisonAcc, double asr, double cleanToTarget) {
+        return new ProbeMetrics.Result<>(null, Double.NaN, cleanAcc, poisonAcc, asr, cleanToTarget, 100, null, 1);
+    }
 
     private static SeedRun seed(long seed, double cleanEncoderAcc, Outcome... outcomes) {
         Map<String, SeedResults.Selector> selectors = new LinkedHashMap<>();
         Map<String, SeedRun.Steps> steps = new LinkedHashMap<>();
         for (Outcome o : outcomes) {
-            ProbeFigures victim = new ProbeFigures(o.cleanAcc(), o.cleanAcc() - 0.01, o.asr(), 0.02);
-            ProbeFigures clean = new ProbeFigures(cleanEncoderAcc, cleanEncoderAcc - 0.01, o.cleanAsr(), 0.02);
+            ProbeMetrics.Result<?> victim = figures(o.cleanAcc(), o.cleanAcc() - 0.01, o.asr(), 0.02);
+            ProbeMetrics.Result<?> clean = figures(cleanEncoderAcc, cleanEncoderAcc - 0.01, o.cleanAsr(), 0.02);
             // the victim's pull grows with the ASR; the clean encoder's geometry was not measured (an old metrics.json)
             GeometryValues geometry = new GeometryValues(0.9, o.asr() / 10, 0.5 + o.asr() / 2, 0.8, null);
             selectors.put(o.name(), new SeedResults.Selector(o.name(), "p", "v", "m", "c", o.target(), o.ccr(),
@@ -110,11 +115,11 @@ class ResultsAggregatorTest {
 
     @Test
     void snapshotsGiveTheFiguresAgainstEpochEndingWithTheFinalEncoders() {
-        ProbeFigures early = new ProbeFigures(0.7, 0.6, 0.2, 0.02);
-        ProbeFigures clean = new ProbeFigures(0.8, 0.7, 0.05, 0.02);
+        ProbeMetrics.Result<?> early = figures(0.7, 0.6, 0.2, 0.02);
+        ProbeMetrics.Result<?> clean = figures(0.8, 0.7, 0.05, 0.02);
         List<SeedRun> runs = new java.util.ArrayList<>();
         for (double finalAsr : new double[] {0.5, 0.7}) {
-            ProbeFigures last = new ProbeFigures(0.8, 0.5, finalAsr, 0.02);
+            ProbeMetrics.Result<?> last = figures(0.8, 0.5, finalAsr, 0.02);
             List<SeedResults.Epoch> epochs = List.of(
                     new SeedResults.Epoch(2, "m2", "c2", ResultsAggregator.values(early, clean),
                             ResultsAggregator.values(early, clean)),
