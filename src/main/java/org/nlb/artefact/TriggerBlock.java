@@ -21,9 +21,14 @@ public record TriggerBlock(String kind, @JsonIgnore Map<String, Object> paramete
     private static final String KIND = "kind";
 
     public TriggerBlock {
+        parameters = normalised(parameters);
+    }
+
+    /** Trigger parameters as the records keep them: in order, whole numbers as {@code Long}, others as {@code Double}. */
+    static Map<String, Object> normalised(Map<String, Object> parameters) {
         Map<String, Object> copy = new LinkedHashMap<>();
         parameters.forEach((name, value) -> copy.put(name, normalised(value)));
-        parameters = Collections.unmodifiableMap(copy);
+        return Collections.unmodifiableMap(copy);
     }
 
     private static Object normalised(Object value) {

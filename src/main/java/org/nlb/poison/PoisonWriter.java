@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.nlb.artefact.Manifest;
 import org.nlb.artefact.PoisonFile;
 import org.nlb.data.Dataset;
 import org.nlb.data.DatasetFormat;
@@ -63,11 +64,11 @@ public final class PoisonWriter {
         Trigger trigger = request.trigger().buildFor(ImageShape.of(data.train()));
         Dataset poisoned = data.withTrain(TriggeredImages.at(data.train(), trainIndices, trigger));
 
-        List<FileHashes.FileHash> inputs = new ArrayList<>(FileHashes.under(request.data().path(), false));
+        List<Manifest.FileHash> inputs = new ArrayList<>(FileHashes.under(request.data().path(), false));
         inputFiles.forEach(f -> inputs.add(FileHashes.of(f)));
         DatasetSpec output = outputSpec(request.data(), request.out());
         // the built trigger's config records the side a layout-patch chose for these images
-        Map<String, Object> manifest = PoisonManifest.describe(data, output, request.poisonFile(), poison, subset,
+        Manifest manifest = PoisonManifest.describe(data, output, request.poisonFile(), poison, subset,
                 trainIndices,
                 trigger.config(), inputs);
         DatasetFormat.writeDataset(poisoned, request.out(), request.replace(), dir -> PoisonManifest.write(dir, manifest));

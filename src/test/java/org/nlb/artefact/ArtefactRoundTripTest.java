@@ -1,11 +1,12 @@
 package org.nlb.artefact;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Every artefact record, built as its writer builds it, written and read back, is equal to itself. */
 class ArtefactRoundTripTest {
@@ -55,6 +56,27 @@ class ArtefactRoundTripTest {
         assertThat(triggered.at("/trigger_geometry/features").asText()).isEqualTo("backbone");
         assertThat(read("{\"probes\": {\"linear\": {\"asr\": 0.5}}}", ProbeMetrics.class).geometry())
                 .isEqualTo(GeometryValues.UNDEFINED);
+    }
+
+    @Test
+    void manifestJson() {
+        Manifest manifest = new Manifest("0.1.0", "idx:data", "idx", "idx:out", 90, 30, "/p/poison.json", null,
+                "/p/pretrain.npy", 2, List.of(31, 32), List.of(1, 2),
+                new Manifest.Trigger("blend-noise", Map.of("alpha", 0.1, "seed", 7L)), new Manifest.Seeds(4L, null),
+                List.of(new Manifest.FileHash("/p/poison.json", 40, "ab")), null)
+                .withOutputs(List.of(new Manifest.FileHash("train-images-idx3-ubyte", 9016, "cd")));
+        assertThat(roundTrip(manifest)).isEqualTo(manifest);
+        JsonNode tree = Artefacts.tree(manifest);
+        assertThat(tree.get("strategy").isNull()).as("written as null").isTrue();
+        assertThat(tree.at("/seeds/trigger").isNull()).isTrue();
+        assertThat(tree.at("/trigger/name").asText()).isEqualTo("blend-noise");
+        assertThat(tree.at("/trigger/seed").asLong()).isEqualTo(7);
+        Manifest withoutSubset = new Manifest("0.1.0", "idx:data", "idx", "idx:out", 90, 30, "/p/poison.json", "random",
+                null, 1, List.of(3), null, new Manifest.Trigger("checkerboard-center", Map.of()),
+                new Manifest.Seeds(null, null), List.of(), List.of());
+        assertThat(roundTrip(withoutSubset)).isEqualTo(withoutSubset);
+        assertThat(Artefacts.tree(withoutSubset).has("subset_indices")).isFalse();
+        assertThat(Artefacts.tree(withoutSubset).get("subset").isNull()).isTrue();
     }
 
     @Test
