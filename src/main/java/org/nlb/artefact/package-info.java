@@ -3,7 +3,7 @@
  * {@code results.json} ({@link org.nlb.artefact.RunResults}), {@code sweep.json}
  * ({@link org.nlb.artefact.SweepResults}), {@code poison.json} ({@link org.nlb.artefact.PoisonFile}),
  * {@code metrics.json} ({@link org.nlb.artefact.ProbeMetrics}), a poisoned copy's
- * {@code manifest.json} ({@link org.nlb.artefact.PoisonManifest}) and a stage's {@code stage.json}
+ * {@code manifest.json} ({@link org.nlb.artefact.Manifest}) and a stage's {@code stage.json}
  * ({@link org.nlb.artefact.StageRecord}). The code that writes a file builds its record, the code
  * that reads it gets the same record back: the JSON keys are the records' component names in
  * snake_case and are spelled nowhere else.

@@ -80,6 +80,15 @@ class ArtefactRoundTripTest {
     }
 
     @Test
+    void stageJson() {
+        StageRecord record = new StageRecord("victim-kmeans-s0", "0123456789ab", Samples.config(),
+                Map.of("split", "aaaaaaaaaaaa"), 12.5, "2025-01-01T00:00:00Z", "0.1.0");
+        assertThat(roundTrip(record)).isEqualTo(record);
+        assertThat(Artefacts.tree(record).fieldNames()).toIterable().containsExactly("stage", "key", "settings",
+                "upstream", "seconds", "finished", "nlb_version");
+    }
+
+    @Test
     void undefinedFiguresAreNullInTheFileAndNaNInTheRecord() {
         JsonNode tree = Artefacts.tree(Samples.results());
         JsonNode asr = tree.at("/selectors/random/linear/asr");
