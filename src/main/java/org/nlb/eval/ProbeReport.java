@@ -4,10 +4,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.nlb.NlbVersion;
 import org.nlb.artefact.Artefacts;
 import org.nlb.artefact.GeometryValues;
+import org.nlb.artefact.Probe;
 import org.nlb.artefact.ProbeMetrics;
-import org.nlb.NlbVersion;
 import org.nlb.model.EncoderSpec;
 
 /**
@@ -39,7 +40,7 @@ public final class ProbeReport {
         ProbeMetrics.Result<ProbeMetrics.LinearSettings> linear = null;
         ProbeMetrics.Result<ProbeMetrics.KnnSettings> knn = null;
         for (ProbeRun.ProbeResult p : r.probes()) {
-            if (p.name().equals("linear")) {
+            if (p.probe() == Probe.LINEAR) {
                 linear = probe(p, linearSettings(q.linear()));
             } else {
                 knn = probe(p, knnSettings(q.knn()));
