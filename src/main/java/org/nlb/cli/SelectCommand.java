@@ -10,7 +10,7 @@ import org.nlb.io.OutputGuard;
 import org.nlb.poison.select.Budget;
 import org.nlb.poison.select.FeatureMatrix;
 import org.nlb.poison.select.LabelSource;
-import org.nlb.poison.select.PoisonFile;
+import org.nlb.poison.select.SelectionFile;
 import org.nlb.poison.select.Selection;
 import org.nlb.poison.select.SelectionMetrics;
 import org.nlb.poison.select.SelectionOptions;
@@ -95,8 +95,8 @@ final class SelectCommand implements Callable<Integer> {
         }
         Selection selection = s.select(f, b, options);
         Optional<SelectionMetrics> metrics = truth.map(t -> SelectionMetrics.of(selection.indices(), t));
-        PoisonFile.write(out, selection, metrics,
-                new PoisonFile.Provenance(features, Optional.ofNullable(labels), Optional.ofNullable(subset)));
+        SelectionFile.write(out, selection, metrics,
+                new SelectionFile.Provenance(features, Optional.ofNullable(labels), Optional.ofNullable(subset)));
         var console = spec.commandLine().getOut();
         console.println(b.describe());
         console.println(SelectionMetrics.summary(selection, metrics) + " -> " + out);

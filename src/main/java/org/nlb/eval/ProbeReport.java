@@ -1,13 +1,14 @@
 package org.nlb.eval;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import org.nlb.NlbVersion;
+import org.nlb.artefact.Artefacts;
+import org.nlb.artefact.GeometryValues;
+import org.nlb.artefact.Probe;
+import org.nlb.artefact.ProbeMetrics;
 import org.nlb.model.EncoderSpec;
 
 /**
@@ -16,119 +17,69 @@ import org.nlb.model.EncoderSpec;
  * an undefined fraction (no test image outside the target class) is {@code null}.
  */
 public final class ProbeReport {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** What the run's geometry was measured on, as metrics.json says it. */
+    static final String GEOMETRY_FEATURES = "L2-normalised backbone features, before the linear probe's scaling"
+            + " (as the kNN sees them)";
 
     private ProbeReport() {}
 
     public static String json(ProbeRun.Result result) {
-        try {
-            return JSON.writeValueAsString(describe(result)) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Artefacts.write(describe(result));
     }
 
-    static Map<String, Object> describe(ProbeRun.Result r) {
+    static ProbeMetrics describe(ProbeRun.Result r) {
         ProbeRun.Request q = r.request();
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("encoder", encoder(q, r.encoder()));
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("spec", q.data().toString());
-        data.put("downstream", q.downstream().map(Object::toString).orElse(null));
-        data.put("probe_train_images", r.downstreamSize());
-        data.put("probe_train_source", q.downstream().isPresent() ? "the train images listed in " + q.downstream().get()
-                : "the whole train set (no --downstream given)");
-        data.put("test_images", r.testLabels().size());
-        data.put("classes", r.testLabels().classCount());
-        data.put("class_names", r.testLabels().classNames());
-        root.put("data", data);
-        Map<String, Object> features = new LinkedHashMap<>();
-        features.put("l2_normalised", true);
-        features.put("batch_size", q.extraction().batchSize());
-        root.put("features", features);
-        root.put("trigger", q.trigger().map(t -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", t.name());
-            m.put("parameters", t.parameters());
-            return m;
-        }).orElse(null));
-        root.put("target", q.target().isPresent() ? q.target().getAsInt() : null);
-        root.put("trigger_geometry", r.geometry().map(ProbeReport::geometry).orElse(null));
-        Map<String, Object> probes = new LinkedHashMap<>();
+        ProbeMetrics.Data data = new ProbeMetrics.Data(q.data().toString(), q.downstream().map(Object::toString).orElse(null),
+                r.downstreamSize(), q.downstream().isPresent() ? "the train images listed in " + q.downstream().get()
+                : "the whole train set (no --downstream given)", r.testLabels().size(), r.testLabels().classCount(),
+                r.testLabels().classNames());
+        ProbeMetrics.Trigger trigger = q.trigger().map(t -> new ProbeMetrics.Trigger(t.name(), t.parameters()))
+                .orElse(null);
+        GeometryValues geometry = r.geometry().map(g -> new GeometryValues(g.triggerCosine(), g.targetPull(),
+                g.triggeredSpread(), g.cleanSpread(), GEOMETRY_FEATURES)).orElse(null);
+        ProbeMetrics.Result<ProbeMetrics.LinearSettings> linear = null;
+        ProbeMetrics.Result<ProbeMetrics.KnnSettings> knn = null;
         for (ProbeRun.ProbeResult p : r.probes()) {
-            probes.put(p.name(), probe(p, q));
+            if (p.probe() == Probe.LINEAR) {
+                linear = probe(p, linearSettings(q.linear()));
+            } else {
+                knn = probe(p, knnSettings(q.knn()));
+            }
         }
-        root.put("probes", probes);
-        Map<String, Object> timings = new LinkedHashMap<>();
-        timings.put("load_seconds", round(r.loadSeconds()));
-        timings.put("features_seconds", round(r.featureSeconds()));
-        timings.put("total_seconds", round(r.totalSeconds()));
-        root.put("timings", timings);
-        root.put("nlb_version", NlbVersion.get());
-        return root;
+        return new ProbeMetrics(encoder(q, r.encoder()), data,
+                new ProbeMetrics.Features(true, q.extraction().batchSize()), trigger,
+                q.target().isPresent() ? q.target().getAsInt() : null, geometry, new ProbeMetrics.Probes(linear, knn),
+                new ProbeMetrics.Timings(round(r.loadSeconds()), round(r.featureSeconds()), round(r.totalSeconds())),
+                NlbVersion.get());
     }
 
-    private static Map<String, Object> geometry(TriggerGeometry g) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        g.byName().forEach((k, v) -> m.put(k, number(v)));
-        m.put("features", "L2-normalised backbone features, before the linear probe's scaling (as the kNN sees them)");
-        return m;
-    }
-
-    private static Map<String, Object> encoder(ProbeRun.Request q, ProbeRun.LoadedEncoderSummary e) {
+    private static ProbeMetrics.Encoder encoder(ProbeRun.Request q, ProbeRun.LoadedEncoderSummary e) {
         EncoderSpec s = e.spec();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("dir", q.encoderDir().toString());
-        m.put("backbone", s.backbone().kind().cliName());
-        m.put("input_channels", s.backbone().inputChannels());
-        m.put("widths", s.backbone().widths());
-        m.put("feature_dim", e.featureDim());
-        m.put("height", s.height());
-        m.put("width", s.width());
-        m.put("method", s.method());
-        m.put("epochs", s.epochs());
-        m.put("seed", s.seed());
-        m.put("nlb_version", s.nlbVersion());
-        return m;
+        return new ProbeMetrics.Encoder(q.encoderDir().toString(), s.backbone().kind().cliName(),
+                s.backbone().inputChannels(), Arrays.stream(s.backbone().widths()).boxed().toList(), e.featureDim(),
+                s.height(), s.width(), s.method(), s.epochs(), s.seed(), s.nlbVersion());
     }
 
-    private static Map<String, Object> probe(ProbeRun.ProbeResult p, ProbeRun.Request q) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("settings", p.name().equals("linear") ? linearSettings(q.linear()) : knnSettings(q.knn()));
-        m.put("train_acc", number(p.trainAcc()));
-        m.put("clean_acc", number(p.cleanAcc()));
-        p.backdoor().ifPresent(b -> {
-            m.put("poison_acc", number(b.poisonAcc()));
-            m.put("asr", number(b.asr()));
-            m.put("clean_to_target", number(b.cleanToTarget()));
-            m.put("non_target_test_images", b.nonTarget());
-            m.put("confusion_triggered", b.confusion());
-        });
-        m.put("seconds", round(p.seconds()));
-        return m;
+    private static <S> ProbeMetrics.Result<S> probe(ProbeRun.ProbeResult p, S settings) {
+        Optional<BackdoorMetrics> b = p.backdoor();
+        return new ProbeMetrics.Result<>(settings, p.trainAcc(), p.cleanAcc(), b.map(BackdoorMetrics::poisonAcc).orElse(null),
+                b.map(BackdoorMetrics::asr).orElse(null), b.map(BackdoorMetrics::cleanToTarget).orElse(null),
+                b.map(BackdoorMetrics::nonTarget).orElse(null), b.map(m -> rows(m.confusion())).orElse(null),
+                round(p.seconds()));
     }
 
-    private static Map<String, Object> linearSettings(LinearProbe p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("model", "multinomial logistic regression");
-        m.put("optimizer", "adamw");
-        m.put("schedule", "cosine, no warm-up");
-        m.put("epochs", p.epochs());
-        m.put("batch_size", p.batchSize());
-        m.put("learning_rate", p.learningRate());
-        m.put("weight_decay", p.weightDecay());
-        m.put("scaling", p.scaling().cliName());
-        m.put("seed", p.seed());
-        return m;
+    private static List<List<Integer>> rows(int[][] counts) {
+        return Arrays.stream(counts).map(row -> Arrays.stream(row).boxed().toList()).toList();
     }
 
-    private static Map<String, Object> knnSettings(KnnProbe k) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("distance", "cosine");
-        m.put("k", k.k());
-        m.put("temperature", k.temperature());
-        m.put("weighting", "exp(similarity / temperature), summed per class (solo-learn)");
-        return m;
+    private static ProbeMetrics.LinearSettings linearSettings(LinearProbe p) {
+        return new ProbeMetrics.LinearSettings("multinomial logistic regression", "adamw", "cosine, no warm-up",
+                p.epochs(), p.batchSize(), p.learningRate(), p.weightDecay(), p.scaling().cliName(), p.seed());
+    }
+
+    private static ProbeMetrics.KnnSettings knnSettings(KnnProbe k) {
+        return new ProbeMetrics.KnnSettings("cosine", k.k(), k.temperature(),
+                "exp(similarity / temperature), summed per class (solo-learn)");
     }
 
     /** A few lines for the terminal: one per probe. */
@@ -153,10 +104,6 @@ public final class ProbeReport {
         }
         sb.append(String.format(Locale.ROOT, "features %.1f s, total %.1f s -> %s%n", r.featureSeconds(), r.totalSeconds(), q.out()));
         return sb.toString();
-    }
-
-    private static Object number(double v) {
-        return Double.isNaN(v) ? null : v;
     }
 
     private static double round(double seconds) {

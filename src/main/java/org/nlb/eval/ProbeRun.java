@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.IntStream;
+import org.nlb.artefact.GeometryValues;
+import org.nlb.artefact.Probe;
 import org.nlb.data.Dataset;
 import org.nlb.data.DatasetFormat;
 import org.nlb.data.DatasetSpec;
@@ -16,8 +18,8 @@ import org.nlb.data.Labels;
 import org.nlb.data.ReadOptions;
 import org.nlb.io.AtomicOutput;
 import org.nlb.io.BadInputException;
-import org.nlb.model.EncoderStore;
 import org.nlb.model.EncoderStore.LoadedEncoder;
+import org.nlb.model.EncoderStore;
 import org.nlb.poison.trigger.ImageShape;
 import org.nlb.poison.trigger.Trigger;
 import org.nlb.poison.trigger.TriggerConfig;
@@ -51,15 +53,20 @@ public final class ProbeRun {
                           KnnProbe knn, FeatureExtractor.Options extraction, Path out) {}
 
     /** The measurements of one probe: {@code backdoor} only with a trigger. */
-    public record ProbeResult(String name, double trainAcc, double cleanAcc, Optional<BackdoorMetrics> backdoor,
-                              double seconds) {}
+    public record ProbeResult(Probe probe, double trainAcc, double cleanAcc, Optional<BackdoorMetrics> backdoor,
+                              double seconds) {
+        /** The probe's name on the terminal: {@code linear}, {@code knn}. */
+        public String name() {
+            return probe.name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     /**
      * Everything {@code metrics.json} reports; {@code geometry} only with a trigger (measured on the
      * L2-normalised backbone features, before any probe scaling: {@link TriggerGeometry}).
      */
     public record Result(Request request, LoadedEncoderSummary encoder, Labels testLabels, int downstreamSize,
-                         List<ProbeResult> probes, Optional<TriggerGeometry> geometry, double loadSeconds,
+                         List<ProbeResult> probes, Optional<GeometryValues> geometry, double loadSeconds,
                          double featureSeconds, double totalSeconds) {}
 
     /** The encoder's description, kept after its weights are freed. */
@@ -104,19 +111,19 @@ public final class ProbeRun {
 
             int[] trainY = trainLabels.subset(downstream).values();
             int[] testY = testLabels.values();
-            Optional<TriggerGeometry> geometry = triggered.map(t ->
+            Optional<GeometryValues> geometry = triggered.map(t ->
                     TriggerGeometry.of(test, t, train, trainY, testY, request.target().getAsInt()));
             List<ProbeResult> results = new ArrayList<>();
             if (request.probes().linear()) {
                 long t0 = System.nanoTime();
                 LinearClassifier classifier = request.linear().fit(train, trainY, classes);
-                results.add(measure("linear", classifier::predict, train, trainY, test, testY, triggered,
+                results.add(measure(Probe.LINEAR, classifier::predict, train, trainY, test, testY, triggered,
                         request.target(), classes, t0));
             }
             if (request.probes().knn()) {
                 long t0 = System.nanoTime();
                 KnnProbe.Fitted knn = request.knn().fit(train, trainY, classes);
-                results.add(measure("knn", knn::predict, train, trainY, test, testY, triggered,
+                results.add(measure(Probe.KNN, knn::predict, train, trainY, test, testY, triggered,
                         request.target(), classes, t0));
             }
             Result result = new Result(request, new LoadedEncoderSummary(encoder.spec(), train.dim()), testLabels,
@@ -126,14 +133,14 @@ public final class ProbeRun {
         }
     }
 
-    private static ProbeResult measure(String name, java.util.function.Function<Features, int[]> predictor,
+    private static ProbeResult measure(Probe probe, java.util.function.Function<Features, int[]> predictor,
                                        Features train, int[] trainY, Features test, int[] testY,
                                        Optional<Features> triggered, OptionalInt target, int classes, long start) {
         double trainAcc = BackdoorMetrics.accuracy(trainY, predictor.apply(train));
         int[] clean = predictor.apply(test);
         Optional<BackdoorMetrics> backdoor = triggered.map(t ->
                 BackdoorMetrics.of(testY, clean, predictor.apply(t), target.getAsInt(), classes));
-        return new ProbeResult(name, trainAcc, BackdoorMetrics.accuracy(testY, clean), backdoor, seconds(start));
+        return new ProbeResult(probe, trainAcc, BackdoorMetrics.accuracy(testY, clean), backdoor, seconds(start));
     }
 
     private static Labels requireLabels(ImageSet set, String dataName, String part) {

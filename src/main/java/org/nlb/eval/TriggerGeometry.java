@@ -1,7 +1,6 @@
 package org.nlb.eval;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.nlb.artefact.GeometryValues;
 
 /**
  * Where a trigger moves test images in an encoder's feature space (issue 7, F-E; read next to the
@@ -16,23 +15,12 @@ import java.util.Map;
  * normalised once more in double precision, so every dot product is a cosine; an all-zero row
  * has no direction and counts as cosine 0.
  *
- * @param triggerCosine mean over test images of cos(f(x), f(x + T))
- * @param targetPull mean over test images whose label is not the target of
- *     cos(f(x + T), μ_t) − cos(f(x), μ_t), μ_t the normalised mean downstream feature of the target
- *     class; NaN without such images or without downstream images of the target class
- * @param triggeredSpread mean cosine over all pairs of distinct triggered test features
- * @param cleanSpread the same over the clean test features (L2-normalised backbone features share a
- *     common direction, so this is well above 0; the triggered spread is read against it)
+ * <p>The figures are those of {@link GeometryValues} (its components document them); the
+ * {@code cleanSpread} is well above 0, since L2-normalised backbone features share a common
+ * direction, and the triggered spread is read against it.
  */
-public record TriggerGeometry(double triggerCosine, double targetPull, double triggeredSpread, double cleanSpread) {
-    /** The names in {@code metrics.json} and {@code results.json}, in the order of the components. */
-    public static final String TRIGGER_COSINE = "trigger_cosine";
-    public static final String TARGET_PULL = "target_pull";
-    public static final String TRIGGERED_SPREAD = "triggered_spread";
-    public static final String CLEAN_SPREAD = "clean_spread";
-
-    /** No measurement (e.g. a metrics.json written before the geometry existed). */
-    public static final TriggerGeometry UNDEFINED = new TriggerGeometry(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+public final class TriggerGeometry {
+    private TriggerGeometry() {}
 
     /**
      * Measures the geometry.
@@ -44,8 +32,8 @@ public record TriggerGeometry(double triggerCosine, double targetPull, double tr
      * @param testLabels one label per test row
      * @param target the attack's target class
      */
-    public static TriggerGeometry of(Features clean, Features triggered, Features downstream, int[] downstreamLabels,
-                                     int[] testLabels, int target) {
+    public static GeometryValues of(Features clean, Features triggered, Features downstream, int[] downstreamLabels,
+                                    int[] testLabels, int target) {
         if (clean.rows() != triggered.rows() || clean.dim() != triggered.dim() || clean.dim() != downstream.dim()) {
             throw new IllegalArgumentException("clean " + clean.rows() + "x" + clean.dim() + ", triggered "
                     + triggered.rows() + "x" + triggered.dim() + " and downstream features of dimension "
@@ -75,8 +63,8 @@ public record TriggerGeometry(double triggerCosine, double targetPull, double tr
                 nonTarget++;
             }
         }
-        return new TriggerGeometry(clean.rows() == 0 ? Double.NaN : cosine / clean.rows(),
-                nonTarget == 0 ? Double.NaN : pull / nonTarget, triggeredSpread.mean(), cleanSpread.mean());
+        return new GeometryValues(clean.rows() == 0 ? Double.NaN : cosine / clean.rows(),
+                nonTarget == 0 ? Double.NaN : pull / nonTarget, triggeredSpread.mean(), cleanSpread.mean(), null);
     }
 
     /** The mean cosine over all pairs of distinct rows of {@code features} (see {@link Spread}). */
@@ -162,15 +150,5 @@ public record TriggerGeometry(double triggerCosine, double targetPull, double tr
             s += a[j] * b[j];
         }
         return s;
-    }
-
-    /** The four figures by their JSON names, in component order (NaN where undefined). */
-    public Map<String, Double> byName() {
-        Map<String, Double> m = new LinkedHashMap<>();
-        m.put(TRIGGER_COSINE, triggerCosine);
-        m.put(TARGET_PULL, targetPull);
-        m.put(TRIGGERED_SPREAD, triggeredSpread);
-        m.put(CLEAN_SPREAD, cleanSpread);
-        return m;
     }
 }

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.nlb.artefact.Probes;
+import org.nlb.artefact.RunResults;
+import org.nlb.artefact.SeedResults;
 import org.nlb.data.ImageSet;
 import org.nlb.data.Labels;
 import org.nlb.io.BadInputException;
@@ -52,7 +55,7 @@ public final class ExperimentRunner {
     public record Request(ConfigLoader.Loaded loaded, Path out, boolean force, List<String> command) {}
 
     /** What the run wrote. */
-    public record Result(Path dir, Path results, ObjectNode json) {}
+    public record Result(Path dir, Path results, RunResults json) {}
 
     /** {@code threads}: what the stages train and select with, part of the pretraining stages' keys. */
     private ExperimentRunner(RunInputs inputs, ConfigLoader.Loaded loaded, StageStore store, int threads,
@@ -169,7 +172,7 @@ public final class ExperimentRunner {
      * results.json and the end in run.json, which complete the run (a replacing run takes its
      * directory's place then), then the report, drawn where the run now is.
      */
-    private static Result finish(RunDirectory dir, ObjectNode results, PrintWriter err) {
+    private static Result finish(RunDirectory dir, RunResults results, PrintWriter err) {
         dir.writeResults(results);
         dir.finish();
         Path done = dir.complete();
@@ -193,7 +196,7 @@ public final class ExperimentRunner {
     }
 
     /** Every stage, then results.json's content; {@code start} is when the command started. */
-    private ObjectNode runAll(long start) {
+    private RunResults runAll(long start) {
         RunConfig config = inputs.config();
         Pretrain pretrain = pretrainSet();
         StageStore.Done<SplitStage.Output> split = pretrain.split();
@@ -203,7 +206,7 @@ public final class ExperimentRunner {
             runs.add(runSeed(seed, pretrain, name -> true));
         }
         return ResultsJson.of(inputs, loaded.preset(), runs, images.size(), split.output().downstream().length,
-                new ResultsJson.SplitFiles(store.relative(split.output().pretrainFile()),
+                new RunResults.SplitFiles(store.relative(split.output().pretrainFile()),
                         store.relative(split.output().downstreamFile())),
                 stageSeconds, (System.nanoTime() - start) / 1e9);
     }
@@ -259,7 +262,9 @@ public final class ExperimentRunner {
                         progress));
 
         Trigger trigger = inputs.trigger().buildFor(ImageShape.of(images));
-        List<SeedRun.Selector> outcomes = new ArrayList<>();
+        Map<String, SeedResults.Selector> outcomes = new LinkedHashMap<>();
+        Map<String, SeedRun.Steps> steps = new LinkedHashMap<>();
+        Probes<Double> cleanAccuracy = null;
         for (Map.Entry<String, StageStore.Done<SelectStage.Output>> e : selections.entrySet()) {
             String name = e.getKey();
             if (!victims.test(name)) {
@@ -276,24 +281,45 @@ public final class ExperimentRunner {
                     split, poison.target(), seed, 0));
             StageStore.Done<ProbeStage.Output> cleanProbe = stage(probe("probe-clean-" + name + "-s" + seed, clean,
                     cleanName, split, poison.target(), seed, 0));
-            List<EpochProbes> byEpoch = new ArrayList<>();
-            for (int epoch : snapshots) {
-                String suffix = "-s" + seed + "-e" + epoch;
-                ProbeStage.Output v = stage(probe("probe-" + name + suffix, victim, victimName, split, poison.target(),
-                        seed, epoch)).output();
-                ProbeStage.Output c = stage(probe("probe-clean-" + name + suffix, clean, cleanName, split,
-                        poison.target(), seed, epoch)).output();
-                byEpoch.add(new EpochProbes(epoch, store.relative(v.file()), store.relative(c.file()), v.linear(), v.knn(),
-                        c.linear(), c.knn()));
+            ProbeStage.Output v = probe.output();
+            ProbeStage.Output c = cleanProbe.output();
+            List<SeedResults.Epoch> byEpoch = null;
+            if (!snapshots.isEmpty()) {
+                byEpoch = new ArrayList<>();
+                for (int epoch : snapshots) {
+                    String suffix = "-s" + seed + "-e" + epoch;
+                    ProbeStage.Output ve = stage(probe("probe-" + name + suffix, victim, victimName, split,
+                            poison.target(), seed, epoch)).output();
+                    ProbeStage.Output ce = stage(probe("probe-clean-" + name + suffix, clean, cleanName, split,
+                            poison.target(), seed, epoch)).output();
+                    byEpoch.add(epoch(epoch, ve, ce));
+                }
+                byEpoch.add(epoch(p.victimEpochs(), v, c));
             }
-            outcomes.add(new SeedRun.Selector(name, store.relative(poison.file()), store.relative(victim.dir()),
-                    store.relative(probe.output().file()), store.relative(cleanProbe.output().file()), poison.target(),
-                    poison.ccr(), probe.output().linear(), probe.output().knn(), cleanProbe.output().linear(),
-                    cleanProbe.output().knn(), poison.seconds(), victim.seconds(), probe.seconds(),
-                    probe.output().geometry(), cleanProbe.output().geometry(), byEpoch));
+            outcomes.put(name, new SeedResults.Selector(name, store.relative(poison.file()), store.relative(victim.dir()),
+                    store.relative(v.file()), store.relative(c.file()), poison.target(), poison.ccr(),
+                    ResultsAggregator.values(v.linear(), c.linear()), ResultsAggregator.values(v.knn(), c.knn()),
+                    v.geometry(), c.geometry(), byEpoch));
+            steps.put(name, new SeedRun.Steps(poison.seconds(), victim.seconds(), probe.seconds()));
+            if (cleanAccuracy == null) {
+                cleanAccuracy = new Probes<>(c.linear().cleanAcc(), c.knn().cleanAcc());
+            }
         }
-        return new SeedRun(seed, store.relative(attacker.dir()), store.relative(features.dir().resolve(FeaturesStage.FILE)),
-                attacker.seconds(), store.relative(clean.dir()), outcomes);
+        SeedResults entry = new SeedResults(seed, new SeedResults.Attacker(store.relative(attacker.dir()),
+                store.relative(features.dir().resolve(FeaturesStage.FILE)), round(attacker.seconds())),
+                new SeedResults.Clean(store.relative(clean.dir())), outcomes);
+        return new SeedRun(entry, cleanAccuracy, steps);
+    }
+
+    /** One epoch's probes of a selector in one seed: the victim's against the clean encoder's. */
+    private SeedResults.Epoch epoch(int epoch, ProbeStage.Output victim, ProbeStage.Output clean) {
+        return new SeedResults.Epoch(epoch, store.relative(victim.file()), store.relative(clean.file()),
+                ResultsAggregator.values(victim.linear(), clean.linear()), ResultsAggregator.values(victim.knn(),
+                clean.knn()));
+    }
+
+    private static double round(double seconds) {
+        return Math.round(seconds * 1000) / 1000.0;
     }
 
     /** The probes of {@code encoder}, or with {@code snapshotEpoch} > 0 of its snapshot after that epoch. */

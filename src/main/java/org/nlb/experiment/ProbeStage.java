@@ -1,19 +1,19 @@
 package org.nlb.experiment;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.nlb.artefact.GeometryValues;
+import org.nlb.artefact.Probe;
+import org.nlb.artefact.ProbeMetrics;
 import org.nlb.data.DatasetSpec;
 import org.nlb.data.ReadOptions;
 import org.nlb.eval.FeatureExtractor;
 import org.nlb.eval.ProbeKind;
 import org.nlb.eval.ProbeRun;
-import org.nlb.eval.TriggerGeometry;
+import org.nlb.io.JsonArtefacts;
 import org.nlb.poison.trigger.TriggerConfig;
 
 /**
@@ -24,10 +24,25 @@ import org.nlb.poison.trigger.TriggerConfig;
  * with {@code probe.at_epochs}, also on their mid-run snapshots (issue 7).
  */
 final class ProbeStage implements Stage<ProbeStage.Output> {
-    static final String FILE = "metrics.json";
+    static final String FILE = ProbeMetrics.FILE;
 
-    /** metrics.json, its two probes' figures and the trigger's geometry (undefined in a metrics.json that predates it). */
-    record Output(Path file, ProbeFigures linear, ProbeFigures knn, TriggerGeometry geometry) {}
+    /** metrics.json and what it holds. */
+    record Output(Path file, ProbeMetrics metrics) {
+        /** The linear probe's figures; {@code null} when it was not run. */
+        ProbeMetrics.Result<?> linear() {
+            return metrics.probe(Probe.LINEAR);
+        }
+
+        /** The kNN monitor's figures; {@code null} when it was not run. */
+        ProbeMetrics.Result<?> knn() {
+            return metrics.probe(Probe.KNN);
+        }
+
+        /** The trigger's geometry without the note on the features, undefined in a metrics.json that predates it. */
+        GeometryValues geometry() {
+            return metrics.geometry().figures();
+        }
+    }
 
     private final String name;
     private final DatasetSpec data;
@@ -101,27 +116,9 @@ final class ProbeStage implements Stage<ProbeStage.Output> {
         return Double.NaN;
     }
 
-    /** The {@code trigger_geometry} block of a metrics.json; missing figures are NaN. */
-    static TriggerGeometry geometry(JsonNode g) {
-        return new TriggerGeometry(number(g, TriggerGeometry.TRIGGER_COSINE), number(g, TriggerGeometry.TARGET_PULL),
-                number(g, TriggerGeometry.TRIGGERED_SPREAD), number(g, TriggerGeometry.CLEAN_SPREAD));
-    }
-
-    private static double number(JsonNode g, String key) {
-        JsonNode n = g.get(key);
-        return n == null || !n.isNumber() ? Double.NaN : n.asDouble();
-    }
-
     @Override
     public Output read(Path dir) {
         Path file = dir.resolve(FILE);
-        try {
-            JsonNode metrics = RunJson.JSON.readTree(file.toFile());
-            JsonNode probes = metrics.path("probes");
-            return new Output(file, ProbeFigures.of(probes.path("linear")), ProbeFigures.of(probes.path("knn")),
-                    geometry(metrics.path("trigger_geometry")));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new Output(file, JsonArtefacts.read(file, ProbeMetrics.class));
     }
 }

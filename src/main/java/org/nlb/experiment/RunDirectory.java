@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.nlb.NlbVersion;
+import org.nlb.artefact.RunResults;
 import org.nlb.compute.KernelSettings;
 import org.nlb.data.DatasetSpec;
 import org.nlb.io.AtomicOutput;
 import org.nlb.io.BadInputException;
+import org.nlb.io.JsonArtefacts;
 import org.nlb.io.OutputGuard;
 
 /**
@@ -30,7 +32,7 @@ import org.nlb.io.OutputGuard;
 final class RunDirectory {
     static final String RUN_FILE = "run.json";
     static final String CONFIG_FILE = "config.json";
-    static final String RESULTS_FILE = "results.json";
+    static final String RESULTS_FILE = RunResults.FILE;
 
     private final Path out;
     private final Path dir;
@@ -117,8 +119,8 @@ final class RunDirectory {
         RunJson.write(dir.resolve(CONFIG_FILE), config);
     }
 
-    void writeResults(JsonNode results) {
-        RunJson.write(dir.resolve(RESULTS_FILE), results);
+    void writeResults(RunResults results) {
+        JsonArtefacts.write(dir.resolve(RESULTS_FILE), results);
     }
 
     /** Records the end of the run in run.json. */

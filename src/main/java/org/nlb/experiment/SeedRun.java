@@ -1,61 +1,44 @@
 package org.nlb.experiment;
 
-import java.util.List;
-import org.nlb.eval.TriggerGeometry;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.nlb.artefact.Probes;
+import org.nlb.artefact.SeedResults;
 
 /**
- * What one run seed produced: one entry of results.json's {@code runs}. Paths are relative to
- * the run directory.
+ * What one run seed produced: its entry of results.json's {@code runs} (paths relative to the run
+ * directory, the figures of each selector), and what results.json aggregates over the seeds
+ * besides: the clean encoder's clean accuracy and the time of each selector's steps.
  *
- * @param seed the run seed
- * @param attackerEncoder the attacker's encoder directory
- * @param features the attacker's features file
- * @param attackerSeconds the attacker's pretraining time
- * @param cleanEncoder the clean encoder (the attacker's when the schedules match)
- * @param selectors one entry per selector, in the configured order
+ * @param entry the entry of {@code runs}
+ * @param cleanAccuracy the clean encoder's clean accuracy per probe
+ * @param steps per selector name, in the configured order
  */
-record SeedRun(long seed, String attackerEncoder, String features, double attackerSeconds, String cleanEncoder,
-               List<Selector> selectors) {
+record SeedRun(SeedResults entry, Probes<Double> cleanAccuracy, Map<String, Steps> steps) {
     SeedRun {
-        selectors = List.copyOf(selectors);
+        steps = Collections.unmodifiableMap(new LinkedHashMap<>(steps));
     }
 
     /**
-     * One selector's outcome in one seed.
+     * One selector's step times in one seed.
      *
-     * @param name the selector
-     * @param poison its poison.json
-     * @param victim the victim's encoder directory
-     * @param metrics the victim's metrics.json
-     * @param cleanMetrics the clean encoder's metrics.json with the same trigger and target
-     * @param target the majority true class of the poison set
-     * @param ccr the share of the poison set in that class
-     * @param linear the victim's linear probe
-     * @param knn the victim's kNN monitor
-     * @param cleanLinear the clean encoder's linear probe, same trigger and target
-     * @param cleanKnn the clean encoder's kNN monitor, same trigger and target
-     * @param selectSeconds the selection's time
-     * @param victimSeconds the victim's pretraining time
-     * @param probeSeconds the victim's probe stage time
-     * @param geometry the trigger's geometry in the victim's features
-     * @param cleanGeometry the same trigger and target in the clean encoder's features (the control)
-     * @param snapshots the probes on mid-run snapshots, in epoch order; empty without {@code probe.at_epochs}
+     * @param select the selection's time, features in memory
+     * @param victimPretrain the victim's pretraining time
+     * @param probe the victim's probe stage time
      */
-    record Selector(String name, String poison, String victim, String metrics, String cleanMetrics, int target,
-                    double ccr, ProbeFigures linear, ProbeFigures knn, ProbeFigures cleanLinear, ProbeFigures cleanKnn,
-                    double selectSeconds, double victimSeconds, double probeSeconds, TriggerGeometry geometry,
-                    TriggerGeometry cleanGeometry, List<EpochProbes> snapshots) {
-        Selector {
-            snapshots = List.copyOf(snapshots);
-        }
+    record Steps(double select, double victimPretrain, double probe) {}
 
-        /** A selector measured on the final encoders only. */
-        Selector(String name, String poison, String victim, String metrics, String cleanMetrics, int target, double ccr,
-                 ProbeFigures linear, ProbeFigures knn, ProbeFigures cleanLinear, ProbeFigures cleanKnn,
-                 double selectSeconds, double victimSeconds, double probeSeconds, TriggerGeometry geometry,
-                 TriggerGeometry cleanGeometry) {
-            this(name, poison, victim, metrics, cleanMetrics, target, ccr, linear, knn, cleanLinear, cleanKnn,
-                    selectSeconds, victimSeconds, probeSeconds, geometry, cleanGeometry, List.of());
+    long seed() {
+        return entry.seed();
+    }
+
+    /** The selector {@code name} of this seed. */
+    SeedResults.Selector selector(String name) {
+        SeedResults.Selector s = entry.selectorsByName().get(name);
+        if (s == null) {
+            throw new IllegalStateException("seed " + seed() + " has no selector " + name);
         }
+        return s;
     }
 }

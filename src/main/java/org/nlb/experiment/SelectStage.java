@@ -1,18 +1,17 @@
 package org.nlb.experiment;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.nlb.artefact.PoisonFile;
 import org.nlb.data.Labels;
+import org.nlb.io.JsonArtefacts;
 import org.nlb.poison.select.Budget;
 import org.nlb.poison.select.FeatureMatrix;
-import org.nlb.poison.select.PoisonFile;
 import org.nlb.poison.select.Selection;
+import org.nlb.poison.select.SelectionFile;
 import org.nlb.poison.select.SelectionMetrics;
 import org.nlb.poison.select.SelectionOptions;
 import org.nlb.poison.select.SelectionStrategy;
@@ -25,15 +24,33 @@ import org.nlb.poison.select.SelectionStrategy;
  * their victim's — survives a change of encoder or feature space.
  */
 final class SelectStage implements Stage<SelectStage.Output> {
-    static final String FILE = "poison.json";
+    static final String FILE = PoisonFile.FILE;
 
     /**
      * The poison set and its measurements.
      *
-     * @param indices positions in the pretrain images
-     * @param seconds the selection's own time, features in memory
+     * @param file its poison.json
+     * @param content what the file holds
      */
-    record Output(Path file, int[] indices, int target, double ccr, int[] histogram, double seconds) {}
+    record Output(Path file, PoisonFile content) {
+        /** Positions in the pretrain images. */
+        int[] indices() {
+            return content.indexArray();
+        }
+
+        int target() {
+            return content.target();
+        }
+
+        double ccr() {
+            return content.ccr();
+        }
+
+        /** The selection's own time, features in memory. */
+        double seconds() {
+            return content.seconds();
+        }
+    }
 
     private final String name;
     private final SelectionStrategy strategy;
@@ -94,7 +111,7 @@ final class SelectStage implements Stage<SelectStage.Output> {
         SelectionOptions o = strategy.needsLabels() ? options.withLabels(labels) : options;
         Selection selection = strategy.select(f, budget, o);
         SelectionMetrics metrics = SelectionMetrics.of(selection.indices(), labels);
-        PoisonFile.write(dir.resolve(FILE), selection, Optional.of(metrics), new PoisonFile.Provenance(
+        SelectionFile.write(dir.resolve(FILE), selection, Optional.of(metrics), new SelectionFile.Provenance(
                 Path.of(FeaturesStage.FILE), Optional.of("the true labels of the pretrain images"),
                 Optional.of(Path.of(SplitStage.PRETRAIN_FILE))));
         return Double.NaN;
@@ -103,20 +120,6 @@ final class SelectStage implements Stage<SelectStage.Output> {
     @Override
     public Output read(Path dir) {
         Path file = dir.resolve(FILE);
-        try {
-            JsonNode n = RunJson.JSON.readTree(file.toFile());
-            return new Output(file, ints(n.get("indices")), n.get("target").asInt(), n.get("ccr").asDouble(),
-                    ints(n.get("histogram")), n.get("seconds").asDouble());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int[] ints(JsonNode array) {
-        int[] out = new int[array.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = array.get(i).asInt();
-        }
-        return out;
+        return new Output(file, JsonArtefacts.read(file, PoisonFile.class));
     }
 }

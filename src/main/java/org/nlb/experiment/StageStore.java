@@ -8,9 +8,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.nlb.NlbVersion;
+import org.nlb.artefact.StageRecord;
 import org.nlb.io.AtomicOutput;
+import org.nlb.io.BadInputException;
+import org.nlb.io.JsonArtefacts;
 
 /**
  * The stage directories of a run, {@code DIR/stages/<name>-<key>/} (run contract), and the rule
@@ -78,7 +84,7 @@ final class StageStore {
         ObjectNode settings = stage.settings();
         StageKey key = StageKey.of(settings, stage.upstream());
         Path dir = dirOf(stage.name(), key);
-        Optional<StageRecord> finished = StageRecord.readFrom(dir);
+        Optional<StageRecord> finished = readRecord(dir);
         if (finished.isPresent()) {
             progress.cached(stage);
             return new Done<>(stage.read(dir), dir, key, finished.get(), true);
@@ -104,11 +110,11 @@ final class StageStore {
         if (Double.isNaN(seconds)) {
             seconds = (System.nanoTime() - start) / 1e9;
         }
-        ObjectNode upstream = RunJson.JSON.createObjectNode();
+        Map<String, String> upstream = new LinkedHashMap<>();
         stage.upstream().forEach((name, k) -> upstream.put(name, k.value()));
         StageRecord record = new StageRecord(stage.name(), key.value(), settings, upstream, seconds,
-                Instant.now().toString());
-        record.writeInto(dir);
+                Instant.now().toString(), NlbVersion.get());
+        JsonArtefacts.write(dir.resolve(StageRecord.FILE), record);
         progress.finished(stage, seconds);
         return new Done<>(stage.read(dir), dir, key, record, false);
     }
@@ -123,7 +129,7 @@ final class StageStore {
         }
         try (Stream<Path> entries = Files.list(stagesDir)) {
             return entries.filter(p -> !p.equals(dir) && p.getFileName().toString().endsWith("-" + key.value()))
-                    .filter(p -> StageRecord.readFrom(p).map(r -> r.key().equals(key.value())).orElse(false))
+                    .filter(p -> readRecord(p).map(r -> key.value().equals(r.key())).orElse(false))
                     .sorted().findFirst();
         } catch (IOException e) {
             return Optional.empty();
@@ -143,6 +149,19 @@ final class StageStore {
             }
         }
         return Double.NaN;
+    }
+
+    /** The record of a complete stage directory; empty when it is unfinished or its marker unreadable. */
+    static Optional<StageRecord> readRecord(Path dir) {
+        Path file = dir.resolve(StageRecord.FILE);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JsonArtefacts.read(file, StageRecord.class));
+        } catch (BadInputException e) {
+            return Optional.empty(); // treated as unfinished: the stage is redone
+        }
     }
 
     static void deleteRecursively(Path root) throws IOException {

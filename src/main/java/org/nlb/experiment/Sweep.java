@@ -1,6 +1,5 @@
 package org.nlb.experiment;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -8,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.nlb.artefact.SweepResults;
 import org.nlb.io.BadInputException;
 import org.nlb.report.SweepReport;
 
@@ -39,7 +39,7 @@ public final class Sweep {
     public record Request(SweepGrid grid, ConfigLoader.Request config, Path out, boolean force, List<String> command) {}
 
     /** What the sweep wrote. */
-    public record Result(Path dir, Path sweepJson, ObjectNode json) {}
+    public record Result(Path dir, Path sweepJson, SweepResults json) {}
 
     /** Runs every point, then writes sweep.json and sweep.html; progress goes to {@code err}. */
     public static Result run(Request request, PrintWriter err) {
@@ -75,7 +75,7 @@ public final class Sweep {
             trainedMethods.add(point.method());
             finished.add(new SweepJson.Finished(point, result.json()));
         }
-        ObjectNode json = SweepJson.of(request.grid(), finished, request.command(), started, Instant.now().toString());
+        SweepResults json = SweepJson.of(request.grid(), finished, request.command(), started, Instant.now().toString());
         dir.writeSweep(json);
         Path done = dir.complete();
         writeHtml(done, err);

@@ -3,8 +3,10 @@ package org.nlb.experiment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.nlb.artefact.SweepResults;
 import org.nlb.io.AtomicOutput;
 import org.nlb.io.BadInputException;
+import org.nlb.io.JsonArtefacts;
 
 /**
  * The directory of {@code nlb sweep --out DIR} (issue 6): {@code points/<name>/}, one run
@@ -18,7 +20,7 @@ import org.nlb.io.BadInputException;
  */
 final class SweepDirectory {
     static final String POINTS_DIR = "points";
-    static final String SWEEP_FILE = "sweep.json";
+    static final String SWEEP_FILE = SweepResults.FILE;
 
     private final Path out;
     private final Path dir;
@@ -83,8 +85,8 @@ final class SweepDirectory {
         AtomicOutput.ensureDirectory(stages());
     }
 
-    void writeSweep(com.fasterxml.jackson.databind.JsonNode sweep) {
-        RunJson.write(dir.resolve(SWEEP_FILE), sweep);
+    void writeSweep(SweepResults sweep) {
+        JsonArtefacts.write(dir.resolve(SWEEP_FILE), sweep);
     }
 
     /** After {@link #writeSweep}: puts a replacing sweep in its directory's place; returns the sweep's directory. */

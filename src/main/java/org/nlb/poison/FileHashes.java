@@ -9,13 +9,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+import org.nlb.artefact.Manifest.FileHash;
 import org.nlb.io.InputFiles;
 
 /** SHA-256 of files, for the provenance in manifests (DESIGN §6). */
 public final class FileHashes {
-    /** One file: its path (as recorded), size and SHA-256 in lower-case hex. */
-    public record FileHash(String path, long bytes, String sha256) {}
-
     private FileHashes() {}
 
     /** The hash of one file, recorded under {@code recordedPath}. */

@@ -5,12 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.nlb.artefact.Manifest;
+import org.nlb.artefact.PoisonFile;
 import org.nlb.data.Dataset;
 import org.nlb.data.DatasetFormat;
 import org.nlb.data.DatasetSpec;
 import org.nlb.data.IndexSubset;
 import org.nlb.data.ReadOptions;
 import org.nlb.io.BadInputException;
+import org.nlb.io.InputFiles;
+import org.nlb.io.JsonArtefacts;
 import org.nlb.io.OutputGuard;
 import org.nlb.poison.trigger.ImageShape;
 import org.nlb.poison.trigger.Trigger;
@@ -53,19 +57,20 @@ public final class PoisonWriter {
         OutputGuard.output(request.out()).inputs(request.data().inputs()).file("--poison", request.poisonFile())
                 .file("--subset", request.subset()).file("--image", request.trigger().image()).check();
 
-        PoisonFile poison = PoisonFile.read(request.poisonFile());
+        PoisonFile poison = JsonArtefacts.read(request.poisonFile(), PoisonFile.class);
         Dataset data = DatasetFormat.readDataset(request.data(), ReadOptions.DEFAULT);
         int trainSize = data.train().size();
         Optional<IndexSubset> subset = request.subset().map(p -> IndexSubset.read(p, trainSize));
-        int[] trainIndices = trainIndices(poison, data, subset);
+        int[] trainIndices = trainIndices(request.poisonFile(), poison, data, subset);
         Trigger trigger = request.trigger().buildFor(ImageShape.of(data.train()));
         Dataset poisoned = data.withTrain(TriggeredImages.at(data.train(), trainIndices, trigger));
 
-        List<FileHashes.FileHash> inputs = new ArrayList<>(FileHashes.under(request.data().path(), false));
+        List<Manifest.FileHash> inputs = new ArrayList<>(FileHashes.under(request.data().path(), false));
         inputFiles.forEach(f -> inputs.add(FileHashes.of(f)));
         DatasetSpec output = outputSpec(request.data(), request.out());
         // the built trigger's config records the side a layout-patch chose for these images
-        Map<String, Object> manifest = PoisonManifest.describe(data, output, poison, subset, trainIndices,
+        Manifest manifest = PoisonManifest.describe(data, output, request.poisonFile(), poison, subset,
+                trainIndices,
                 trigger.config(), inputs);
         DatasetFormat.writeDataset(poisoned, request.out(), request.replace(), dir -> PoisonManifest.write(dir, manifest));
         return new Result(output, request.data(), trainSize, trainIndices);
@@ -77,17 +82,17 @@ public final class PoisonWriter {
         return new DatasetSpec(format, out);
     }
 
-    /** The train positions to poison: the poison indices, mapped through the subset if there is one. */
-    static int[] trainIndices(PoisonFile poison, Dataset data, Optional<IndexSubset> subset) {
+    /** The train positions to poison: the poison indices of {@code file}, mapped through the subset if there is one. */
+    static int[] trainIndices(Path file, PoisonFile poison, Dataset data, Optional<IndexSubset> subset) {
         int expected = subset.map(IndexSubset::size).orElse(data.train().size());
         if (poison.n() != expected) {
             String what = subset.isPresent()
                     ? "the subset " + subset.get().file() + " lists " + expected + " images"
                     : "the train set of " + data.spec() + " holds " + expected + " images"
                             + " (if the indices are positions in the pretrain split, pass it with --subset)";
-            throw new BadInputException(poison.file(), "n is " + poison.n() + " but " + what);
+            throw new BadInputException(file, "n is " + poison.n() + " but " + what);
         }
-        int[] indices = poison.indices();
+        int[] indices = poison.indexArray();
         if (subset.isPresent()) {
             int[] map = subset.get().trainIndices();
             for (int k = 0; k < indices.length; k++) {

@@ -1,6 +1,7 @@
 package org.nlb.report;
 
 import java.util.Optional;
+import org.nlb.artefact.Stat;
 
 /**
  * Decides, from a run's numbers alone, whether a selector's result shows a backdoor (DESIGN §4):
@@ -61,7 +62,7 @@ final class BackdoorVerdict {
      * @param backdoor {@code asr − asrCleanEncoder}
      * @param randomBackdoor random poisoning's backdoor effect, when the run has random
      */
-    record Evidence(String selector, SelectorResult.Role role, String probe, String targetName, Stat asr,
+    record Evidence(String selector, Role role, String probe, String targetName, Stat asr,
                     Stat asrCleanEncoder, Stat backdoor, Optional<Stat> randomBackdoor) {
         /** Effect computed from the two ASRs when the file has no backdoor entry. */
         double effect() {
@@ -69,7 +70,7 @@ final class BackdoorVerdict {
         }
 
         int seeds() {
-            return Math.max(asr.count(), backdoor.count());
+            return Math.max(asr.n(), backdoor.n());
         }
     }
 
@@ -91,7 +92,7 @@ final class BackdoorVerdict {
         String target = e.targetName();
         String victim = Percent.withSign(e.asr().mean());
         String clean = Percent.withSign(e.asrCleanEncoder().mean());
-        if (e.role() == SelectorResult.Role.BASELINE) {
+        if (e.role() == Role.BASELINE) {
             return new Finding(e, Reason.BASELINE, who + ", the baseline: ASR " + victim + " on the poisoned victim vs "
                     + clean + " on the clean encoder, an effect of " + Percent.points(effect) + " points.");
         }
@@ -108,7 +109,7 @@ final class BackdoorVerdict {
         if (e.randomBackdoor().isPresent() && e.randomBackdoor().get().defined()) {
             Stat random = e.randomBackdoor().get();
             double spread = Math.sqrt(e.backdoor().std() * e.backdoor().std() + random.std() * random.std());
-            boolean severalSeeds = e.seeds() > 1 && random.count() > 1;
+            boolean severalSeeds = e.seeds() > 1 && random.n() > 1;
             boolean withinStd = severalSeeds && effect - random.mean() <= spread;
             boolean belowFactor = effect < RANDOM_FACTOR * Math.max(0, random.mean());
             if (withinStd || belowFactor) {

@@ -5,7 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.nlb.artefact.Artefacts;
+import org.nlb.artefact.DatasetInfo;
+import org.nlb.artefact.RunResults;
+import org.nlb.artefact.TriggerBlock;
 import org.nlb.io.BadInputException;
+import org.nlb.io.JsonArtefacts;
 
 /**
  * Section 9a: what was run — the key settings from {@code results.json}, the versions and command
@@ -14,10 +19,10 @@ import org.nlb.io.BadInputException;
 final class ConfigSection implements ReportSection {
     static final String RUN_FILE = "run.json";
 
-    private final RunResults results;
+    private final RunFile run;
 
-    ConfigSection(RunResults results) {
-        this.results = results;
+    ConfigSection(RunFile run) {
+        this.run = run;
     }
 
     @Override
@@ -31,48 +36,50 @@ final class ConfigSection implements ReportSection {
     }
 
     /** The trigger's name and parameters, e.g. {@code checkerboard-center {alpha=1.0, size=3}}. */
-    private String trigger(JsonNode block) {
+    private String trigger(TriggerBlock block) {
         try {
-            var config = RunTrigger.parse(block, results.dir(), results.file());
+            var config = RunTrigger.parse(block, run.dir(), run.file());
             return config.name() + " " + config.parameters();
         } catch (BadInputException e) {
-            return block.toString() + " (" + e.problem() + ")";
+            return Artefacts.tree(block) + " (" + e.problem() + ")";
         }
     }
 
     @Override
     public void writeBody(Html html) {
         Map<String, String> facts = new LinkedHashMap<>();
-        RunResults.DatasetInfo d = results.dataset();
+        RunResults results = run.results();
+        DatasetInfo d = results.dataset();
         facts.put("data set", d.spec() + " (" + d.channels() + "×" + d.height() + "×" + d.width() + "; pretrain "
                 + d.pretrain() + ", downstream " + d.downstream() + ", test " + d.test() + ", "
-                + d.classNames().size() + " classes)");
-        facts.put("preset", results.preset());
-        facts.put("seeds", java.util.Arrays.toString(results.seeds()));
-        facts.put("trigger", results.trigger().map(this::trigger).orElse(Percent.MISSING));
+                + d.names().size() + " classes)");
+        facts.put("preset", ReportPage.preset(results.preset()));
+        facts.put("seeds", results.seeds().toString());
+        facts.put("trigger", results.trigger() == null ? Percent.MISSING : trigger(results.trigger()));
         facts.put("budget", "M = " + results.budget() + (Double.isNaN(results.rate()) ? ""
-                : " = floor(" + results.rate() + " · N / " + results.assumedClasses() + ")")
+                : " = floor(" + results.rate() + " · N / " + (results.assumedClasses() == null ? -1
+                : results.assumedClasses()) + ")")
                 + (Double.isNaN(results.poisonShare()) ? "" : ", " + Percent.withSign(results.poisonShare())
                 + " of the pretrain set"));
-        facts.put("feature space", results.featureSpace());
-        facts.put("nlb version", results.nlbVersion());
-        Path runFile = results.dir().resolve(RUN_FILE);
+        facts.put("feature space", ReportPage.featureSpace(results));
+        facts.put("nlb version", ReportPage.version(results.nlbVersion()));
+        Path runFile = run.dir().resolve(RUN_FILE);
         String runNote = null;
         if (Files.isRegularFile(runFile)) {
             try {
-                JsonNode run = JsonFile.readObject(runFile);
+                JsonNode runJson = JsonArtefacts.readObject(runFile);
                 for (String key : new String[] {"java", "djl", "pytorch", "started", "finished"}) {
-                    if (run.hasNonNull(key)) {
-                        facts.put(key, run.get(key).asText());
+                    if (runJson.hasNonNull(key)) {
+                        facts.put(key, runJson.get(key).asText());
                     }
                 }
-                if (run.path("kernels").isObject()) {
-                    facts.put("kernels", run.get("kernels").path("mode").asText("?")
-                            + (run.get("kernels").path("cpu_avx512").asBoolean() ? " (CPU with AVX-512)" : ""));
+                if (runJson.path("kernels").isObject()) {
+                    facts.put("kernels", runJson.get("kernels").path("mode").asText("?")
+                            + (runJson.get("kernels").path("cpu_avx512").asBoolean() ? " (CPU with AVX-512)" : ""));
                 }
-                if (run.path("command").isArray()) {
+                if (runJson.path("command").isArray()) {
                     StringBuilder cmd = new StringBuilder();
-                    run.get("command").forEach(a -> cmd.append(cmd.length() == 0 ? "" : " ").append(a.asText()));
+                    runJson.get("command").forEach(a -> cmd.append(cmd.length() == 0 ? "" : " ").append(a.asText()));
                     facts.put("command", cmd.toString());
                 }
             } catch (BadInputException e) {
@@ -88,6 +95,6 @@ final class ConfigSection implements ReportSection {
             html.note(runNote);
         }
         html.element("p", "caption", "The resolved config (every default filled in):");
-        html.element("pre", "config", JsonFile.pretty(results.config()));
+        html.element("pre", "config", Artefacts.write(results.config()).stripTrailing());
     }
 }

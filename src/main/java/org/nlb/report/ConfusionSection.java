@@ -1,12 +1,17 @@
 package org.nlb.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.nlb.artefact.Probe;
+import org.nlb.artefact.ProbeMetrics;
+import org.nlb.artefact.RunResults;
+import org.nlb.artefact.SeedResults;
+import org.nlb.artefact.SelectorSummary;
 import org.nlb.io.BadInputException;
+import org.nlb.io.JsonArtefacts;
 
 /**
  * Section 8: the confusion matrix of triggered test predictions (DESIGN §4,
@@ -20,10 +25,10 @@ final class ConfusionSection implements ReportSection {
     private static final Color EMPTY = Color.WHITE;
     private static final Color FULL = new Color(0x08, 0x30, 0x6B);
 
-    private final RunResults results;
+    private final RunFile run;
 
-    ConfusionSection(RunResults results) {
-        this.results = results;
+    ConfusionSection(RunFile run) {
+        this.run = run;
     }
 
     @Override
@@ -38,25 +43,27 @@ final class ConfusionSection implements ReportSection {
 
     @Override
     public void writeBody(Html html) {
-        if (results.runs().isEmpty()) {
+        RunResults results = run.results();
+        if (results.seedRuns().isEmpty()) {
             html.note("Missing: results.json lists no runs, so there is no metrics.json to read.");
             return;
         }
-        SeedArtefacts run = results.runs().get(0);
-        html.note("Seed " + run.seed() + ". Rows: true class; columns: predicted class after the trigger (numbered as"
+        SeedResults entry = results.seedRuns().get(0);
+        long seed = run.seed(entry);
+        html.note("Seed " + seed + ". Rows: true class; columns: predicted class after the trigger (numbered as"
                 + " the rows); shading: share of the row. The target column is outlined in red.");
         List<String> problems = new ArrayList<>();
-        for (SelectorResult s : results.selectors()) {
-            SeedArtefacts.Selector sel = run.selectors().get(s.name());
+        for (SelectorSummary s : results.selectorList()) {
+            SeedResults.Selector sel = RunFile.selector(entry, s.name());
             if (sel == null) {
-                problems.add(s.name() + ": results.json has no entry for seed " + run.seed());
+                problems.add(s.name() + ": results.json has no entry for seed " + seed);
                 continue;
             }
-            int target = sel.target() >= 0 ? sel.target() : s.target();
+            int target = sel.target() != null && sel.target() >= 0 ? sel.target() : s.mainTarget();
             html.element("h3", "", s.name() + " — target " + target + " " + results.dataset().className(target));
             html.open("div", "pair");
-            matrix(html, "poisoned victim", sel.metrics(), target, problems, s.name());
-            matrix(html, "clean encoder, same trigger", sel.cleanMetrics(), target, problems, s.name());
+            matrix(html, "poisoned victim", run.resolve(sel.metrics()), target, problems, s.name());
+            matrix(html, "clean encoder, same trigger", run.resolve(sel.cleanMetrics()), target, problems, s.name());
             html.close("div");
         }
         problems.forEach(p -> html.note("Missing: " + p));
@@ -90,7 +97,7 @@ final class ConfusionSection implements ReportSection {
             for (int v : counts[r]) {
                 total += v;
             }
-            html.open("tr").element("th", "row", r + " " + results.dataset().className(r));
+            html.open("tr").element("th", "row", r + " " + run.results().dataset().className(r));
             for (int c = 0; c < counts.length; c++) {
                 if (full || c == target) {
                     double share = total == 0 ? 0 : (double) counts[r][c] / total;
@@ -112,19 +119,20 @@ final class ConfusionSection implements ReportSection {
 
     /** {@code probes.linear.confusion_triggered} of a metrics.json: a square matrix of counts. */
     private int[][] read(Path file) {
-        JsonNode m = JsonFile.readObject(file).path("probes").path("linear").path("confusion_triggered");
-        if (!m.isArray() || m.isEmpty()) {
+        ProbeMetrics.Result<?> linear = JsonArtefacts.read(file, ProbeMetrics.class).probe(Probe.LINEAR);
+        List<List<Integer>> m = linear == null ? null : linear.confusionTriggered();
+        if (m == null || m.isEmpty()) {
             throw new BadInputException(file, "has no probes.linear.confusion_triggered (probed without a trigger?)");
         }
         int n = m.size();
         int[][] out = new int[n][n];
         for (int r = 0; r < n; r++) {
-            JsonNode row = m.get(r);
-            if (!row.isArray() || row.size() != n) {
+            List<Integer> row = m.get(r);
+            if (row == null || row.size() != n) {
                 throw new BadInputException(file, "probes.linear.confusion_triggered is not a square matrix");
             }
             for (int c = 0; c < n; c++) {
-                out[r][c] = row.get(c).asInt();
+                out[r][c] = row.get(c) == null ? 0 : row.get(c);
             }
         }
         return out;

@@ -1,6 +1,7 @@
 package org.nlb.report;
 
 import java.util.Locale;
+import org.nlb.artefact.Stat;
 
 /**
  * Cosines (the trigger geometry, issue 7 F-E) written with three decimals: they live in [−1, 1]
@@ -23,7 +24,7 @@ final class Cosine {
     /** The mean, and {@code ± std} when the stat spans several seeds; signed for a difference. */
     static String of(Stat s, boolean signed) {
         String mean = signed ? signed(s.mean()) : of(s.mean());
-        return s.count() > 1 && s.defined() ? mean + " ± " + of(s.std()) : mean;
+        return s.n() > 1 && s.defined() ? mean + " ± " + of(s.std()) : mean;
     }
 
     private static String minus(String text) {

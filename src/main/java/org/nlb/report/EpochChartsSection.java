@@ -13,6 +13,12 @@ import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.nlb.artefact.EpochStats;
+import org.nlb.artefact.Metric;
+import org.nlb.artefact.Probe;
+import org.nlb.artefact.RunResults;
+import org.nlb.artefact.SelectorSummary;
+import org.nlb.artefact.Stat;
 
 /**
  * ASR against epoch (issue 7, {@code probe.at_epochs}): per probe, one line per selector for the
@@ -36,7 +42,7 @@ final class EpochChartsSection implements ReportSection {
 
     /** Whether the run has figures against epoch to draw. */
     static boolean applies(RunResults results) {
-        return results.selectors().stream().anyMatch(SelectorResult::hasEpochs);
+        return results.selectorList().stream().anyMatch(SelectorSummary::hasEpochs);
     }
 
     @Override
@@ -53,11 +59,11 @@ final class EpochChartsSection implements ReportSection {
     public void writeBody(Html html) {
         html.note("Solid: ASR on the poisoned victim; dashed, same colour: the same trigger and target on the clean"
                 + " encoder after the same epoch. The gap is the backdoor."
-                + (results.seeds().length > 1 ? " Error bars: one standard deviation over " + results.seeds().length
+                + (results.seeds().size() > 1 ? " Error bars: one standard deviation over " + results.seeds().size()
                 + " seeds." : ""));
         html.open("div", "grid");
         for (Probe p : results.probes()) {
-            if (results.selectors().stream().anyMatch(s -> !s.byEpoch(p).isEmpty())) {
+            if (results.selectorList().stream().anyMatch(s -> !s.byEpoch(p).isEmpty())) {
                 html.figure(chart(p), p.title() + ": ASR of each selector's victim and of the clean encoder against"
                         + " the epoch of the victims' schedule; points before the last are mid-schedule snapshots.");
             }
@@ -73,8 +79,8 @@ final class EpochChartsSection implements ReportSection {
         renderer.setDrawXError(false);
         renderer.setErrorPaint(Color.DARK_GRAY);
         int k = 0;
-        for (SelectorResult s : results.selectors()) {
-            List<EpochPoint> points = s.byEpoch(probe);
+        for (SelectorSummary s : results.selectorList()) {
+            List<EpochStats> points = s.byEpoch(probe);
             if (points.isEmpty()) {
                 continue;
             }
@@ -94,7 +100,7 @@ final class EpochChartsSection implements ReportSection {
         NumberAxis asr = new NumberAxis("ASR (%)");
         asr.setRange(0, 105);
         XYPlot plot = new XYPlot(data, epochs, asr, renderer);
-        int last = results.selectors().stream().flatMap(s -> s.byEpoch(probe).stream()).mapToInt(EpochPoint::epoch)
+        int last = results.selectorList().stream().flatMap(s -> s.byEpoch(probe).stream()).mapToInt(EpochStats::epoch)
                 .max().orElse(0);
         ValueMarker end = new ValueMarker(last, Color.GRAY, new BasicStroke(1f));
         end.setLabel("final encoders");
@@ -107,13 +113,13 @@ final class EpochChartsSection implements ReportSection {
         return ChartStyle.render(new JFreeChart(title, ChartStyle.TITLE, plot, true), ChartStyle.WIDTH, HEIGHT);
     }
 
-    private static YIntervalSeries series(String name, List<EpochPoint> points, Metric metric) {
+    private static YIntervalSeries series(String name, List<EpochStats> points, Metric metric) {
         YIntervalSeries series = new YIntervalSeries(name);
-        for (EpochPoint p : points) {
-            Stat s = p.stat(metric);
+        for (EpochStats p : points) {
+            Stat s = metric.of(p);
             if (s.defined()) {
                 double mean = 100 * s.mean();
-                double sd = s.count() > 1 ? 100 * s.std() : 0;
+                double sd = s.n() > 1 ? 100 * s.std() : 0;
                 series.add(p.epoch(), mean, mean - sd, mean + sd);
             }
         }

@@ -3,10 +3,16 @@ package org.nlb.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.nlb.artefact.DatasetInfo;
+import org.nlb.artefact.GeometryFigure;
+import org.nlb.artefact.Metric;
+import org.nlb.artefact.Probe;
+import org.nlb.artefact.RunResults;
+import org.nlb.artefact.SelectorSummary;
+import org.nlb.artefact.Stat;
 import org.nlb.io.BadInputException;
 import org.nlb.poison.trigger.ImageShape;
 import org.nlb.poison.trigger.TriggerConfig;
@@ -51,25 +57,26 @@ public final class ExperimentRows {
      * @throws BadInputException naming the first file that is missing or malformed
      */
     public static List<String> rows(List<Path> files) {
-        List<RunResults> runs = files.stream().map(RunResultsReader::readFile).toList();
+        List<RunFile> runs = files.stream().map(RunFile::readFile).toList();
         List<String> out = new ArrayList<>();
-        for (RunResults run : runs) {
+        for (RunFile run : runs) {
             out.addAll(rows(run));
         }
         return out;
     }
 
     /** One row per selector of {@code run}, in the file's order. */
-    static List<String> rows(RunResults run) {
-        String id = run.dir().getFileName() == null ? run.dir().toString() : run.dir().getFileName().toString();
+    static List<String> rows(RunFile file) {
+        RunResults run = file.results();
+        String id = file.dir().getFileName() == null ? file.dir().toString() : file.dir().getFileName().toString();
         JsonNode pretrain = run.config().path("pretrain");
         List<String> common = List.of(id, size(run, pretrain), text(pretrain.path("method")), crop(pretrain),
-                trigger(run), rate(run));
+                trigger(file), rate(run));
         List<String> out = new ArrayList<>();
-        for (SelectorResult s : run.selectors()) {
+        for (SelectorSummary s : run.selectorList()) {
             List<String> cells = new ArrayList<>(common);
             cells.add(s.name());
-            cells.add(Percent.of(s.ccr()));
+            cells.add(Percent.of(s.purity()));
             cells.add(target(run, s));
             cells.add(Percent.of(s.stat(Probe.LINEAR, Metric.CLEAN_ACC)) + " / " + Percent.of(s.stat(Probe.KNN, Metric.CLEAN_ACC))
                     + " (" + points(s.stat(Probe.LINEAR, Metric.CLEAN_ACC_DROP)) + " / "
@@ -117,11 +124,12 @@ public final class ExperimentRows {
         return Percent.decimal(config.augment().view1().crop().minScale());
     }
 
-    private static String trigger(RunResults run) {
-        if (run.trigger().isEmpty()) {
+    private static String trigger(RunFile file) {
+        RunResults run = file.results();
+        if (run.trigger() == null) {
             return Percent.MISSING;
         }
-        TriggerConfig config = RunTrigger.parse(run.trigger().get(), run.dir(), run.file());
+        TriggerConfig config = RunTrigger.parse(run.trigger(), file.dir(), file.file());
         StringBuilder sb = new StringBuilder(config.name());
         if (config.alpha() != 1) {
             sb.append(" α ").append(Percent.decimal(config.alpha()));
@@ -129,7 +137,7 @@ public final class ExperimentRows {
         if (config.kind().takes(TriggerOption.SIZE)) {
             sb.append(", ").append(config.size()).append(" × ").append(config.size());
         }
-        RunResults.DatasetInfo d = run.dataset();
+        DatasetInfo d = run.dataset();
         if (d.channels() < 1 || d.height() < 1 || d.width() < 1) {
             return sb.append(", ").append(Percent.MISSING).toString();
         }
@@ -146,20 +154,20 @@ public final class ExperimentRows {
     }
 
     /** The most common target and its class name; every seed's target when they differ. */
-    private static String target(RunResults run, SelectorResult s) {
-        if (s.target() < 0) {
+    private static String target(RunResults run, SelectorSummary s) {
+        if (s.mainTarget() < 0) {
             return Percent.MISSING;
         }
-        String text = s.target() + " " + run.dataset().className(s.target());
+        String text = s.mainTarget() + " " + run.dataset().className(s.mainTarget());
         if (!s.oneTarget()) {
-            text += " (seeds: " + Arrays.stream(s.targets()).mapToObj(Integer::toString).collect(Collectors.joining(", ")) + ")";
+            text += " (seeds: " + s.seedTargets().stream().map(Object::toString).collect(Collectors.joining(", ")) + ")";
         }
         return text;
     }
 
     /** A signed difference in points, with {@code ± std} over several seeds. */
     private static String points(Stat s) {
-        return s.count() > 1 && s.defined() ? Percent.points(s.mean()) + " ± " + Percent.of(s.std()) : Percent.points(s.mean());
+        return s.n() > 1 && s.defined() ? Percent.points(s.mean()) + " ± " + Percent.of(s.std()) : Percent.points(s.mean());
     }
 
     private static String text(JsonNode node) {

@@ -1,6 +1,5 @@
 package org.nlb.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -15,7 +14,12 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
+import org.nlb.artefact.PoisonFile;
+import org.nlb.artefact.RunResults;
+import org.nlb.artefact.SeedResults;
+import org.nlb.artefact.SelectorSummary;
 import org.nlb.io.BadInputException;
+import org.nlb.io.JsonArtefacts;
 
 /**
  * Section 4: the true-class histogram of each selector's poison set (from {@code poison.json}'s
@@ -23,10 +27,10 @@ import org.nlb.io.BadInputException;
  * chart per selector, one bar colour per seed.
  */
 final class HistogramSection implements ReportSection {
-    private final RunResults results;
+    private final RunFile run;
 
-    HistogramSection(RunResults results) {
-        this.results = results;
+    HistogramSection(RunFile run) {
+        this.run = run;
     }
 
     @Override
@@ -41,26 +45,28 @@ final class HistogramSection implements ReportSection {
 
     @Override
     public void writeBody(Html html) {
-        if (results.runs().isEmpty()) {
+        RunResults results = run.results();
+        if (results.seedRuns().isEmpty()) {
             html.note("Missing: results.json lists no runs, so there is no poison.json to read.");
             return;
         }
         List<String> problems = new ArrayList<>();
         html.open("div", "grid");
-        for (SelectorResult s : results.selectors()) {
+        for (SelectorSummary s : results.selectorList()) {
             DefaultCategoryDataset data = new DefaultCategoryDataset();
             List<PoisonSummary> seeds = new ArrayList<>();
-            for (SeedArtefacts run : results.runs()) {
-                SeedArtefacts.Selector sel = run.selectors().get(s.name());
-                Optional<Path> poison = sel == null ? Optional.empty() : sel.poison();
+            for (SeedResults entry : results.seedRuns()) {
+                long seed = run.seed(entry);
+                SeedResults.Selector sel = RunFile.selector(entry, s.name());
+                Optional<Path> poison = sel == null ? Optional.empty() : run.resolve(sel.poison());
                 if (poison.isEmpty()) {
-                    problems.add(s.name() + " seed " + run.seed() + ": results.json names no poison.json");
+                    problems.add(s.name() + " seed " + seed + ": results.json names no poison.json");
                     continue;
                 }
                 try {
-                    seeds.add(addSeed(data, poison.get(), run.seed()));
+                    seeds.add(addSeed(data, poison.get(), seed));
                 } catch (BadInputException e) {
-                    problems.add(s.name() + " seed " + run.seed() + ": " + e.getMessage());
+                    problems.add(s.name() + " seed " + seed + ": " + e.getMessage());
                 }
             }
             if (data.getRowCount() > 0) {
@@ -91,22 +97,18 @@ final class HistogramSection implements ReportSection {
 
     /** Adds one seed's histogram as a share of the poison set. */
     private PoisonSummary addSeed(DefaultCategoryDataset data, Path file, long seed) {
-        JsonFields f = new JsonFields(file, JsonFile.readObject(file), "");
-        JsonNode histogram = f.node().get("histogram");
-        if (histogram == null || !histogram.isArray()) {
+        PoisonFile poison = JsonArtefacts.read(file, PoisonFile.class);
+        List<Integer> histogram = poison.histogram();
+        if (histogram == null) {
             throw new BadInputException(file, "has no \"histogram\" (the selection was made without labels)");
         }
-        long total = 0;
-        for (JsonNode c : histogram) {
-            total += c.asLong();
-        }
+        long total = histogram.stream().mapToLong(Integer::longValue).sum();
         String series = "seed " + seed;
         for (int k = 0; k < histogram.size(); k++) {
-            data.addValue(total == 0 ? 0 : 100.0 * histogram.get(k).asLong() / total, series,
-                    results.dataset().className(k));
+            data.addValue(total == 0 ? 0 : 100.0 * histogram.get(k) / total, series, run.results().dataset().className(k));
         }
-        String target = f.has("target") ? results.dataset().className(f.integer("target")) : "?";
-        return new PoisonSummary(seed, target, f.number("ccr"), total);
+        String target = poison.target() != null ? run.results().dataset().className(poison.target()) : "?";
+        return new PoisonSummary(seed, target, poison.ccr() == null ? Double.NaN : poison.ccr(), total);
     }
 
     private BufferedImage chart(String selector, DefaultCategoryDataset data) {

@@ -13,6 +13,9 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.nlb.artefact.RunResults;
+import org.nlb.artefact.SeedResults;
+import org.nlb.artefact.SelectorSummary;
 import org.nlb.io.BadInputException;
 
 /**
@@ -24,10 +27,10 @@ import org.nlb.io.BadInputException;
 final class LossCurvesSection implements ReportSection {
     private static final String CLEAN = "attacker / clean encoder";
 
-    private final RunResults results;
+    private final RunFile run;
 
-    LossCurvesSection(RunResults results) {
-        this.results = results;
+    LossCurvesSection(RunFile run) {
+        this.run = run;
     }
 
     @Override
@@ -42,23 +45,26 @@ final class LossCurvesSection implements ReportSection {
 
     @Override
     public void writeBody(Html html) {
-        if (results.runs().isEmpty()) {
+        RunResults results = run.results();
+        if (results.seedRuns().isEmpty()) {
             html.note("Missing: results.json lists no runs, so there are no encoder directories to read log.csv from.");
             return;
         }
         List<String> problems = new ArrayList<>();
         html.open("div", "grid");
-        for (SeedArtefacts run : results.runs()) {
+        for (SeedResults entry : results.seedRuns()) {
             XYSeriesCollection data = new XYSeriesCollection();
             List<Color> colours = new ArrayList<>();
-            add(data, colours, CLEAN, Color.BLACK, run.attackerEncoder(), problems);
-            for (SelectorResult s : results.selectors()) {
-                SeedArtefacts.Selector sel = run.selectors().get(s.name());
+            add(data, colours, CLEAN, Color.BLACK, entry.attacker() == null ? Optional.empty()
+                    : run.resolve(entry.attacker().encoder()), problems);
+            for (SelectorSummary s : results.selectorList()) {
+                SeedResults.Selector sel = RunFile.selector(entry, s.name());
                 add(data, colours, "victim of " + s.name(), ChartStyle.selector(s.name()),
-                        sel == null ? Optional.empty() : sel.victim(), problems);
+                        sel == null ? Optional.empty() : run.resolve(sel.victim()), problems);
             }
+            long seed = run.seed(entry);
             if (data.getSeriesCount() > 0) {
-                html.figure(chart(data, colours, "seed " + run.seed()), "Seed " + run.seed()
+                html.figure(chart(data, colours, "seed " + seed), "Seed " + seed
                         + ": SSL loss per epoch (from each encoder's log.csv).");
             }
         }

@@ -1,6 +1,12 @@
 package org.nlb.report;
 
 import java.util.List;
+import org.nlb.artefact.GeometryFigure;
+import org.nlb.artefact.Metric;
+import org.nlb.artefact.Probe;
+import org.nlb.artefact.RunResults;
+import org.nlb.artefact.SelectorSummary;
+import org.nlb.artefact.Stat;
 
 /**
  * Section 2: the metrics table (DESIGN §4). One row per selector, random marked as the baseline and
@@ -31,7 +37,7 @@ final class MetricsTableSection implements ReportSection {
     @Override
     public void writeBody(Html html) {
         List<Probe> probes = results.probes();
-        int seeds = results.seeds().length;
+        int seeds = results.seeds().size();
         html.note("All numbers in %" + (seeds > 1 ? ", mean ± standard deviation over " + seeds + " seeds" : ", one seed")
                 + ". Backdoor effect = ASR − ASR on the clean encoder (same trigger and target): only it is the backdoor."
                 + " Clean-acc drop = the clean encoder's clean accuracy − the victim's.");
@@ -49,15 +55,17 @@ final class MetricsTableSection implements ReportSection {
             }
         }
         html.close("tr").close("thead").open("tbody");
-        for (SelectorResult s : results.selectors()) {
-            html.open("tr", s.role().name().toLowerCase());
+        for (SelectorSummary s : results.selectorList()) {
+            Role role = Role.of(s.name());
+            html.open("tr", role.name().toLowerCase());
             html.open("th", "name").text(s.name());
-            if (!s.role().label().isEmpty()) {
-                html.raw("<br>").element("span", "role", s.role().label());
+            if (!role.label().isEmpty()) {
+                html.raw("<br>").element("span", "role", role.label());
             }
             html.close("th");
-            cell(html, "", Percent.of(s.ccr().mean()), spread(s.ccr()));
-            html.element("td", "", s.target() < 0 ? Percent.MISSING : s.target() + " " + results.dataset().className(s.target()));
+            cell(html, "", Percent.of(s.purity().mean()), spread(s.purity()));
+            html.element("td", "", s.mainTarget() < 0 ? Percent.MISSING
+                    : s.mainTarget() + " " + results.dataset().className(s.mainTarget()));
             cell(html, "", Integer.toString(results.budget()),
                     Double.isNaN(results.poisonShare()) ? "" : Percent.withSign(results.poisonShare()));
             for (Probe p : probes) {
@@ -73,11 +81,11 @@ final class MetricsTableSection implements ReportSection {
         html.close("tbody").close("table").close("div");
         StringBuilder clean = new StringBuilder("Clean encoder (never poisoned): ");
         for (Probe p : probes) {
-            Stat acc = results.cleanAcc().getOrDefault(p, Stat.missing());
+            Stat acc = results.cleanAccuracy(p);
             clean.append(p.title()).append(" clean accuracy ").append(Percent.of(acc)).append(" %; ");
         }
         html.note(clean.substring(0, clean.length() - 2) + ".");
-        if (results.selectors().stream().anyMatch(s -> s.geometry(GeometryFigure.TRIGGER_COSINE, false).defined())) {
+        if (results.selectorList().stream().anyMatch(s -> s.geometry(GeometryFigure.TRIGGER_COSINE, false).defined())) {
             writeGeometry(html);
         }
     }
@@ -97,8 +105,8 @@ final class MetricsTableSection implements ReportSection {
             html.element("th", "", f.label());
         }
         html.close("tr").close("thead").open("tbody");
-        for (SelectorResult s : results.selectors()) {
-            html.open("tr", s.role().name().toLowerCase()).element("th", "name", s.name());
+        for (SelectorSummary s : results.selectorList()) {
+            html.open("tr", Role.of(s.name()).name().toLowerCase()).element("th", "name", s.name());
             for (GeometryFigure f : GeometryFigure.values()) {
                 boolean signed = f == GeometryFigure.TARGET_PULL;
                 html.element("td", "", format(s.geometry(f, false), signed) + " / " + format(s.geometry(f, true), signed));
@@ -114,7 +122,7 @@ final class MetricsTableSection implements ReportSection {
 
     /** {@code ± std} for several seeds, else nothing. */
     static String spread(Stat s) {
-        return s.count() > 1 && s.defined() ? "± " + Percent.of(s.std()) : "";
+        return s.n() > 1 && s.defined() ? "± " + Percent.of(s.std()) : "";
     }
 
     /** A number with an optional second, smaller line (the spread, or the budget's share). */

@@ -1,6 +1,7 @@
 package org.nlb.report;
 
 import java.util.Locale;
+import org.nlb.artefact.Stat;
 
 /**
  * Numbers the way every table and chart of the report writes them: fractions as percentages with
@@ -38,6 +39,6 @@ final class Percent {
 
     /** The mean, and {@code ± std} when the stat spans several seeds. */
     static String of(Stat s) {
-        return s.count() > 1 ? of(s.mean()) + " ± " + of(s.std()) : of(s.mean());
+        return s.n() > 1 ? of(s.mean()) + " ± " + of(s.std()) : of(s.mean());
     }
 }

@@ -16,6 +16,11 @@ import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.category.StatisticalBarRenderer;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
+import org.nlb.artefact.Metric;
+import org.nlb.artefact.Probe;
+import org.nlb.artefact.RunResults;
+import org.nlb.artefact.SelectorSummary;
+import org.nlb.artefact.Stat;
 
 /**
  * Section 3: bar charts per probe — ASR on the poisoned victim next to ASR of the same trigger on
@@ -54,7 +59,7 @@ final class ProbeChartsSection implements ReportSection {
 
     private BufferedImage asrChart(Probe p) {
         DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
-        for (SelectorResult s : results.selectors()) {
+        for (SelectorSummary s : results.selectorList()) {
             add(data, s.stat(p, Metric.ASR), "poisoned victim", s.name());
             add(data, s.stat(p, Metric.ASR_CLEAN_ENCODER), "clean encoder (trigger alone)", s.name());
         }
@@ -67,8 +72,8 @@ final class ProbeChartsSection implements ReportSection {
 
     private BufferedImage cleanAccChart(Probe p) {
         DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
-        add(data, results.cleanAcc().getOrDefault(p, Stat.missing()), "clean accuracy", "clean encoder");
-        for (SelectorResult s : results.selectors()) {
+        add(data, results.cleanAccuracy(p), "clean accuracy", "clean encoder");
+        for (SelectorSummary s : results.selectorList()) {
             add(data, s.stat(p, Metric.CLEAN_ACC), "clean accuracy", s.name());
         }
         JFreeChart chart = barChart(p.title() + " — clean accuracy", "clean accuracy (%)", data);
@@ -88,7 +93,7 @@ final class ProbeChartsSection implements ReportSection {
     }
 
     private static void add(DefaultStatisticalCategoryDataset data, Stat s, String series, String category) {
-        data.add(s.defined() ? 100 * s.mean() : null, s.defined() && s.count() > 1 ? 100 * s.std() : null, series, category);
+        data.add(s.defined() ? 100 * s.mean() : null, s.defined() && s.n() > 1 ? 100 * s.std() : null, series, category);
     }
 
     private static JFreeChart barChart(String title, String axis, DefaultStatisticalCategoryDataset data) {

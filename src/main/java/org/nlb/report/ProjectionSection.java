@@ -3,18 +3,24 @@ package org.nlb.report;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.nlb.artefact.RunResults;
+import org.nlb.artefact.SeedResults;
+import org.nlb.artefact.SelectorSummary;
 import org.nlb.data.Labels;
 import org.nlb.features.Pca;
 import org.nlb.io.BadInputException;
-import org.nlb.poison.PoisonFile;
+import org.nlb.artefact.PoisonFile;
+import org.nlb.io.JsonArtefacts;
 
 /**
  * Section 5: the attacker's features (DESIGN §1 step 3) projected on their first two principal
@@ -48,19 +54,22 @@ final class ProjectionSection implements ReportSection {
     @Override
     public void writeBody(Html html) {
         RunResults results = inputs.results();
-        SeedArtefacts run = results.runs().stream().filter(r -> r.features().isPresent()).findFirst().orElse(null);
+        RunFile file = inputs.run();
+        SeedResults run = results.seedRuns().stream()
+                .filter(r -> r.attacker() != null && r.attacker().features() != null).findFirst().orElse(null);
         if (run == null) {
             html.note("Missing: results.json names no features file (runs[].attacker.features).");
             return;
         }
         FeatureSample features;
         try {
-            features = FeatureSample.read(run.features().get());
+            features = FeatureSample.read(file.resolve(run.attacker().features()).orElseThrow());
         } catch (BadInputException e) {
             html.note("Missing: the features could not be read: " + e.getMessage());
             return;
         }
-        int[] sample = FeatureSample.sampleRows(features.rows(), SAMPLE, run.seed());
+        long seed = file.seed(run);
+        int[] sample = FeatureSample.sampleRows(features.rows(), SAMPLE, seed);
         Pca pca = Pca.fit(features.rowsAt(sample), sample.length, features.cols(), 2);
         float[] background = pca.project(features.rowsAt(sample), sample.length);
         Available<Labels> labels = inputs.pretrainLabels();
@@ -68,29 +77,30 @@ final class ProjectionSection implements ReportSection {
             labels = Available.missing("the pretrain split has " + labels.get().size() + " images but the features have "
                     + features.rows() + " rows");
         }
-        html.note("Seed " + run.seed() + ": " + sample.length + " of " + features.rows() + " pretrain images ("
-                + features.cols() + "-dimensional " + results.featureSpace() + " features) on the first two principal"
+        html.note("Seed " + seed + ": " + sample.length + " of " + features.rows() + " pretrain images ("
+                + features.cols() + "-dimensional " + ReportPage.featureSpace(results) + " features) on the first two principal"
                 + " components; the poison set in black. "
                 + (labels.present() ? "Colour = true class (never seen by the attacker)."
                 : "Not coloured by class: " + labels.why() + "."));
         List<String> problems = new ArrayList<>();
         html.open("div", "grid");
-        for (SelectorResult s : results.selectors()) {
-            SeedArtefacts.Selector sel = run.selectors().get(s.name());
-            if (sel == null || sel.poison().isEmpty()) {
-                problems.add(s.name() + ": results.json names no poison.json for seed " + run.seed());
+        for (SelectorSummary s : results.selectorList()) {
+            SeedResults.Selector sel = RunFile.selector(run, s.name());
+            Optional<Path> poisonFile = sel == null ? Optional.empty() : file.resolve(sel.poison());
+            if (poisonFile.isEmpty()) {
+                problems.add(s.name() + ": results.json names no poison.json for seed " + seed);
                 continue;
             }
             try {
-                PoisonFile poison = PoisonFile.read(sel.poison().get());
+                PoisonFile poison = JsonArtefacts.read(poisonFile.get(), PoisonFile.class);
                 if (poison.n() != features.rows()) {
-                    throw new BadInputException(sel.poison().get(), "indexes " + poison.n() + " images but the features"
+                    throw new BadInputException(poisonFile.get(), "indexes " + poison.n() + " images but the features"
                             + " have " + features.rows() + " rows");
                 }
-                int[] shown = subsample(poison.indices(), run.seed());
+                int[] shown = subsample(poison.indexArray(), seed);
                 float[] points = pca.project(features.rowsAt(shown), shown.length);
-                html.figure(chart(s.name(), sample, background, points, labels), s.name() + ": " + poison.indices().length
-                        + " poisoned images" + (shown.length < poison.indices().length ? " (" + shown.length + " drawn)" : "")
+                html.figure(chart(s.name(), sample, background, points, labels), s.name() + ": " + poison.indices().size()
+                        + " poisoned images" + (shown.length < poison.indices().size() ? " (" + shown.length + " drawn)" : "")
                         + ".");
             } catch (BadInputException e) {
                 problems.add(e.getMessage());
@@ -111,7 +121,7 @@ final class ProjectionSection implements ReportSection {
 
     private BufferedImage chart(String selector, int[] sample, float[] background, float[] poison, Available<Labels> labels) {
         XYSeriesCollection data = new XYSeriesCollection();
-        List<String> classNames = inputs.results().dataset().classNames();
+        List<String> classNames = inputs.results().dataset().names();
         if (labels.present()) {
             XYSeries[] perClass = new XYSeries[classNames.size()];
             for (int c = 0; c < perClass.length; c++) {

@@ -10,6 +10,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import javax.imageio.ImageIO;
+import org.nlb.artefact.Artefacts;
+import org.nlb.artefact.Metric;
+import org.nlb.artefact.Probe;
+import org.nlb.artefact.RunResults;
+import org.nlb.artefact.SelectorSummary;
+import org.nlb.artefact.Stat;
 import org.nlb.io.AtomicOutput;
 import org.nlb.io.BadInputException;
 import org.nlb.io.OutputGuard;
@@ -35,9 +41,9 @@ public final class RateChart {
         OutputGuard guard = OutputGuard.output(out);
         files.forEach(f -> guard.file("--rate-chart", f));
         guard.check();
-        List<RunResults> runs = files.stream().map(RunResultsReader::readFile).toList();
+        List<RunFile> runs = files.stream().map(RunFile::readFile).toList();
         checkOneSetting(runs);
-        List<RunResults> byRate = runs.stream().sorted(Comparator.comparingDouble(RunResults::rate)).toList();
+        List<RunFile> byRate = runs.stream().sorted(Comparator.comparingDouble(r -> r.results().rate())).toList();
         BufferedImage image = draw(byRate);
         AtomicOutput.writeFile(out, stream -> {
             if (!ImageIO.write(image, "png", stream)) {
@@ -46,38 +52,43 @@ public final class RateChart {
         });
     }
 
-    static void checkOneSetting(List<RunResults> runs) {
-        RunResults first = runs.get(0);
-        for (RunResults run : runs.subList(1, runs.size())) {
+    static void checkOneSetting(List<RunFile> runs) {
+        RunFile first = runs.get(0);
+        for (RunFile run : runs.subList(1, runs.size())) {
             same(run, first, "pretrain.method", method(run), method(first));
-            same(run, first, "trigger", run.trigger().map(Object::toString).orElse("none"),
-                    first.trigger().map(Object::toString).orElse("none"));
-            same(run, first, "pretrain images", run.dataset().pretrain(), first.dataset().pretrain());
+            same(run, first, "trigger", trigger(run), trigger(first));
+            same(run, first, "pretrain images", run.results().dataset().pretrain(), first.results().dataset().pretrain());
         }
         for (int i = 0; i < runs.size(); i++) {
             for (int j = 0; j < i; j++) {
-                if (runs.get(i).rate() == runs.get(j).rate()) {
-                    throw new BadInputException(runs.get(i).file(), "has the rate " + Percent.decimal(runs.get(i).rate())
+                if (runs.get(i).results().rate() == runs.get(j).results().rate()) {
+                    throw new BadInputException(runs.get(i).file(), "has the rate "
+                            + Percent.decimal(runs.get(i).results().rate())
                             + " of " + runs.get(j).file() + "; a rate chart takes one run per rate");
                 }
             }
         }
     }
 
-    private static void same(RunResults run, RunResults first, String what, Object value, Object expected) {
+    private static void same(RunFile run, RunFile first, String what, Object value, Object expected) {
         if (!Objects.equals(value, expected)) {
             throw new BadInputException(run.file(), what + " " + value + " differs from " + expected + " in "
                     + first.file() + "; a rate chart compares runs of one setting at different rates");
         }
     }
 
-    private static String method(RunResults run) {
-        return run.config().path("pretrain").path("method").asText("?");
+    private static String method(RunFile run) {
+        return run.results().config().path("pretrain").path("method").asText("?");
     }
 
-    private static BufferedImage draw(List<RunResults> runs) {
+    /** The trigger block as the chart compares it: its JSON, or "none". */
+    private static String trigger(RunFile run) {
+        return run.results().trigger() == null ? "none" : Artefacts.tree(run.results().trigger()).toString();
+    }
+
+    private static BufferedImage draw(List<RunFile> runs) {
         Set<String> names = new LinkedHashSet<>();
-        runs.forEach(r -> r.selectors().forEach(s -> names.add(s.name())));
+        runs.forEach(r -> names.addAll(r.results().selectors().keySet()));
         List<String> selectors = new ArrayList<>(names);
         String method = method(runs.get(0));
         Metric[] rows = {Metric.BACKDOOR, Metric.ASR};
@@ -91,8 +102,10 @@ public final class RateChart {
                 for (int c = 0; c < columns.length; c++) {
                     RateLineChart chart = new RateLineChart();
                     for (String selector : selectors) {
-                        for (RunResults run : runs) {
-                            chart.add(selector, label(run), SelectorResult.stat(run.selectors(), selector, columns[c], rows[r]));
+                        for (RunFile run : runs) {
+                            SelectorSummary s = run.results().selector(selector);
+                            chart.add(selector, label(run.results()), s == null ? Stat.missing()
+                                    : s.stat(columns[c], rows[r]));
                         }
                     }
                     String title = columns[c].title() + " · " + method + " — "
@@ -109,6 +122,6 @@ public final class RateChart {
     /** {@code 0.5 (5.0 % of pretrain, 3 seeds)}: the sweep's label, with the seeds behind each point. */
     static String label(RunResults run) {
         return Percent.decimal(run.rate()) + " (" + Percent.withSign(run.poisonShare()) + " of pretrain, "
-                + run.seeds().length + (run.seeds().length == 1 ? " seed)" : " seeds)");
+                + run.seeds().size() + (run.seeds().size() == 1 ? " seed)" : " seeds)");
     }
 }

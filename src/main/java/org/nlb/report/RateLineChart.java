@@ -12,6 +12,8 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.renderer.category.StatisticalLineAndShapeRenderer;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
+import org.nlb.artefact.Metric;
+import org.nlb.artefact.Stat;
 
 /**
  * A metric against the poison rate, one line per selector, one standard deviation as error bars:
@@ -25,7 +27,7 @@ final class RateLineChart {
 
     /** Adds one point; a missing figure leaves a gap, one seed draws no error bar. */
     void add(String selector, String rateLabel, Stat s) {
-        data.add(s.defined() ? 100 * s.mean() : null, s.defined() && s.count() > 1 ? 100 * s.std() : null,
+        data.add(s.defined() ? 100 * s.mean() : null, s.defined() && s.n() > 1 ? 100 * s.std() : null,
                 selector, rateLabel);
     }
 

@@ -1,6 +1,8 @@
 package org.nlb.report;
 
 import java.util.List;
+import java.util.Optional;
+import org.nlb.artefact.RunResults;
 
 /**
  * Assembles the report's one HTML page: inline CSS, a header with the run's key facts and a table
@@ -54,10 +56,10 @@ final class ReportPage {
 
     private ReportPage() {}
 
-    static String render(RunResults results, List<ReportSection> sections) {
-        return render("nlb run report: " + name(results.dir()), "No-label backdoor run: " + name(results.dir()),
-                subtitle(results), sections, "Written by nlb " + org.nlb.NlbVersion.get() + " from " + results.file()
-                        + " (run by nlb " + results.nlbVersion() + ").");
+    static String render(RunFile run, List<ReportSection> sections) {
+        return render("nlb run report: " + name(run.dir()), "No-label backdoor run: " + name(run.dir()),
+                subtitle(run.results()), sections, "Written by nlb " + org.nlb.NlbVersion.get() + " from " + run.file()
+                        + " (run by nlb " + version(run.results().nlbVersion()) + ").");
     }
 
     /**
@@ -110,10 +112,26 @@ final class ReportPage {
     }
 
     private static String subtitle(RunResults r) {
-        String trigger = r.trigger().map(t -> t.path("kind").asText(t.path("name").asText("?"))).orElse("no trigger");
-        return r.dataset().spec() + " · preset " + r.preset() + " · " + r.seeds().length
-                + (r.seeds().length == 1 ? " seed" : " seeds") + " · trigger " + trigger + " · budget " + r.budget()
-                + (Double.isNaN(r.poisonShare()) ? "" : " (" + Percent.withSign(r.poisonShare()) + ")")
-                + " · " + r.featureSpace() + " features";
+        String trigger = r.trigger() == null ? "no trigger" : r.trigger().kind() != null ? r.trigger().kind()
+                : String.valueOf(r.trigger().parameters().getOrDefault("name", "?"));
+        return r.dataset().spec() + " · preset " + preset(r.preset()) + " · "
+                + r.seeds().size() + (r.seeds().size() == 1 ? " seed" : " seeds") + " · trigger " + trigger
+                + " · budget " + r.budget() + (Double.isNaN(r.poisonShare()) ? "" : " (" + Percent.withSign(r.poisonShare())
+                + ")") + " · " + featureSpace(r) + " features";
+    }
+
+    /** The version that wrote a file; "unknown" when it does not say. */
+    static String version(String nlbVersion) {
+        return Optional.ofNullable(nlbVersion).orElse("unknown");
+    }
+
+    /** The preset a run started from; "-" when the file does not say. */
+    static String preset(String preset) {
+        return Optional.ofNullable(preset).orElse("-");
+    }
+
+    /** Where the attacker's features come from: the file's, or the only space there was before it said. */
+    static String featureSpace(RunResults r) {
+        return Optional.ofNullable(r.featureSpace()).orElse("backbone");
     }
 }

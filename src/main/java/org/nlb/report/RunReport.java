@@ -2,6 +2,7 @@ package org.nlb.report;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.nlb.artefact.RunResults;
 import org.nlb.io.AtomicOutput;
 import org.nlb.io.OutputGuard;
 
@@ -31,23 +32,24 @@ public final class RunReport {
      * {@code out} that is or holds a file the report reads, or lies inside the data set, is refused.
      */
     public static Path write(Path runDir, Path out) {
-        RunResults results = RunResultsReader.read(runDir);
-        OutputGuard.output(out).inputs(results.inputs()).check();
-        AtomicOutput.writeString(out, render(results));
+        RunFile run = RunFile.read(runDir);
+        OutputGuard.output(out).inputs(run.inputs()).check();
+        AtomicOutput.writeString(out, render(run));
         return out;
     }
 
     /** The report of {@code runDir} as HTML text. */
     public static String render(Path runDir) {
-        return render(RunResultsReader.read(runDir));
+        return render(RunFile.read(runDir));
     }
 
-    private static String render(RunResults results) {
+    private static String render(RunFile run) {
         // Charts are drawn off-screen; without this, AWT may look for a display.
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
-        SectionInputs inputs = new SectionInputs(results);
+        RunResults results = run.results();
+        SectionInputs inputs = new SectionInputs(run);
         List<ReportSection> sections = new java.util.ArrayList<>(List.of(
                 new VerdictSection(results),
                 new MetricsTableSection(results),
@@ -56,13 +58,13 @@ public final class RunReport {
             sections.add(new EpochChartsSection(results));
         }
         sections.addAll(List.of(
-                new HistogramSection(results),
+                new HistogramSection(run),
                 new ProjectionSection(inputs),
                 new SamplesSection(inputs),
-                new LossCurvesSection(results),
-                new ConfusionSection(results),
-                new ConfigSection(results),
+                new LossCurvesSection(run),
+                new ConfusionSection(run),
+                new ConfigSection(run),
                 new TimingsSection(results)));
-        return ReportPage.render(results, sections);
+        return ReportPage.render(run, sections);
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.nlb.artefact.Artefacts;
+import org.nlb.artefact.TriggerBlock;
 import org.nlb.io.BadInputException;
 import org.nlb.poison.trigger.TriggerConfig;
 import org.nlb.poison.trigger.TriggerKind;
@@ -17,6 +19,11 @@ import org.nlb.poison.trigger.TriggerKind;
  */
 final class RunTrigger {
     private RunTrigger() {}
+
+    /** The trigger of results.json's block. */
+    static TriggerConfig parse(TriggerBlock block, Path runDir, Path file) {
+        return parse(Artefacts.tree(block), runDir, file);
+    }
 
     static TriggerConfig parse(JsonNode block, Path runDir, Path file) {
         JsonNode kindNode = block.hasNonNull("kind") ? block.get("kind") : block.get("name");

@@ -1,13 +1,19 @@
 package org.nlb.report;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.nlb.artefact.RunResults;
+import org.nlb.artefact.SeedResults;
+import org.nlb.artefact.SelectorSummary;
 import org.nlb.data.Dataset;
 import org.nlb.data.ImageSet;
 import org.nlb.io.BadInputException;
-import org.nlb.poison.PoisonFile;
+import org.nlb.artefact.PoisonFile;
+import org.nlb.io.JsonArtefacts;
 import org.nlb.poison.trigger.ImageShape;
 import org.nlb.poison.trigger.Trigger;
 import org.nlb.poison.trigger.TriggerConfig;
@@ -42,7 +48,7 @@ final class SamplesSection implements ReportSection {
     @Override
     public void writeBody(Html html) {
         RunResults results = inputs.results();
-        if (results.trigger().isEmpty()) {
+        if (results.trigger() == null) {
             html.note("Missing: results.json has no trigger block.");
             return;
         }
@@ -55,14 +61,14 @@ final class SamplesSection implements ReportSection {
         Trigger trigger;
         ImageSet test = data.get().test();
         try {
-            config = RunTrigger.parse(results.trigger().get(), results.dir(), results.file());
+            config = RunTrigger.parse(results.trigger(), inputs.run().dir(), inputs.run().file());
             trigger = config.buildFor(ImageShape.of(test));
         } catch (BadInputException e) {
             html.note("Missing: the trigger could not be built: " + e.getMessage());
             return;
         }
         int k = Math.min(COUNT, test.size());
-        int[] picked = new SplittableRandom(results.seeds()[0]).ints(0, test.size()).distinct().limit(k).toArray();
+        int[] picked = new SplittableRandom(results.seeds().get(0)).ints(0, test.size()).distinct().limit(k).toArray();
         html.note("Trigger " + config.name() + " " + config.parameters() + ".");
         html.figure(grid(TriggeredImages.cleanThenTriggered(test, picked, trigger.testTime()),
                         List.of("clean test", "triggered"), k),
@@ -74,28 +80,29 @@ final class SamplesSection implements ReportSection {
     private void poisonRows(Html html, Trigger trigger, Dataset data) {
         RunResults results = inputs.results();
         Available<int[]> pretrain = inputs.pretrainIndices();
-        if (!pretrain.present() || results.runs().isEmpty()) {
-            html.note("Poison images not shown: " + (results.runs().isEmpty() ? "results.json lists no runs"
+        if (!pretrain.present() || results.seedRuns().isEmpty()) {
+            html.note("Poison images not shown: " + (results.seedRuns().isEmpty() ? "results.json lists no runs"
                     : pretrain.why()) + ".");
             return;
         }
-        SeedArtefacts run = results.runs().get(0);
+        SeedResults run = results.seedRuns().get(0);
         List<String> captions = new ArrayList<>();
         List<int[]> rows = new ArrayList<>();
         int[] train = new int[0];
         int[] items = new int[0]; // the poison indices: positions in the pretrain split the victim was poisoned in
-        for (SelectorResult s : results.selectors()) {
-            SeedArtefacts.Selector sel = run.selectors().get(s.name());
-            if (sel == null || sel.poison().isEmpty()) {
+        for (SelectorSummary s : results.selectorList()) {
+            SeedResults.Selector sel = RunFile.selector(run, s.name());
+            Optional<Path> poisonFile = sel == null ? Optional.empty() : inputs.run().resolve(sel.poison());
+            if (poisonFile.isEmpty()) {
                 continue;
             }
             try {
-                int[] indices = PoisonFile.read(sel.poison().get()).indices();
+                int[] indices = JsonArtefacts.read(poisonFile.get(), PoisonFile.class).indexArray();
                 int n = Math.min(COUNT, indices.length);
                 int[] row = new int[n];
                 for (int j = 0; j < n; j++) {
                     if (indices[j] >= pretrain.get().length) {
-                        throw new BadInputException(sel.poison().get(), "index " + indices[j] + " is past the pretrain split");
+                        throw new BadInputException(poisonFile.get(), "index " + indices[j] + " is past the pretrain split");
                     }
                     row[j] = train.length + j;
                 }
@@ -113,7 +120,7 @@ final class SamplesSection implements ReportSection {
         }
         ImageSet picked = TriggeredImages.asPoisoned(data.train().subset(train), items, trigger);
         html.figure(new ImageGrid(picked, ImageGrid.scaleFor(picked, 56)).render(captions, rows),
-                "The first poison images of each selector (seed " + run.seed() + "), triggered, as the victim pretrained on"
+                "The first poison images of each selector (seed " + inputs.run().seed(run) + "), triggered, as the victim pretrained on"
                         + " them.");
     }
 

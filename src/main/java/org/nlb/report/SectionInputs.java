@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.nlb.artefact.DatasetInfo;
+import org.nlb.artefact.RunResults;
 import org.nlb.data.Dataset;
 import org.nlb.data.DatasetFormat;
 import org.nlb.data.DatasetSpec;
@@ -23,16 +25,20 @@ import org.nlb.io.BadInputException;
  * {@code org.nlb.experiment.RunInputs}, which are checked before it starts).
  */
 final class SectionInputs {
-    private final RunResults results;
+    private final RunFile run;
     private Available<Dataset> dataset;
     private Available<int[]> pretrain;
 
-    SectionInputs(RunResults results) {
-        this.results = results;
+    SectionInputs(RunFile run) {
+        this.run = run;
+    }
+
+    RunFile run() {
+        return run;
     }
 
     RunResults results() {
-        return results;
+        return run.results();
     }
 
     /** The data set the run used. */
@@ -44,7 +50,7 @@ final class SectionInputs {
     }
 
     private Available<Dataset> loadDataset() {
-        RunResults.DatasetInfo info = results.dataset();
+        DatasetInfo info = run.results().dataset();
         try {
             DatasetSpec spec = DatasetSpec.parse(info.spec());
             ReadOptions read = spec.format() == DatasetFormat.FOLDER && info.height() > 0 && info.width() > 0
@@ -82,10 +88,11 @@ final class SectionInputs {
     }
 
     private Available<Path> pretrainFile() {
-        if (results.splitPretrain().isPresent()) {
-            return Available.of(results.splitPretrain().get());
+        RunResults.SplitFiles split = run.results().split();
+        if (split != null && split.pretrain() != null) {
+            return Available.of(run.resolve(split.pretrain()).orElseThrow());
         }
-        Path stages = results.dir().resolve("stages");
+        Path stages = run.dir().resolve("stages");
         if (!Files.isDirectory(stages)) {
             return Available.missing("the run has no stages/ directory with the pretrain split");
         }

@@ -1,6 +1,9 @@
 package org.nlb.report;
 
 import java.awt.image.BufferedImage;
+import org.nlb.artefact.Metric;
+import org.nlb.artefact.Probe;
+import org.nlb.artefact.SweepResults;
 
 /**
  * The sweep's charts (issue 6): per SSL method and probe, ASR against the poison rate, one line
@@ -29,9 +32,10 @@ final class SweepChartsSection implements ReportSection {
     @Override
     public void writeBody(Html html) {
         html.note("The rate is relative to one class: budget M = floor(rate · N / C) of the N = "
-                + String.format(java.util.Locale.ROOT, "%,d", sweep.pretrainImages()) + " pretrain images; each"
+                + String.format(java.util.Locale.ROOT, "%,d", sweep.dataset().pretrain()) + " pretrain images; each"
                 + " tick gives the share of the pretrain set that M is. Rates are evenly spaced, not to scale."
-                + (sweep.seeds() > 1 ? " Error bars: one standard deviation over " + sweep.seeds() + " seeds." : ""));
+                + (sweep.seeds().size() > 1 ? " Error bars: one standard deviation over " + sweep.seeds().size()
+                + " seeds." : ""));
         for (String method : sweep.methods()) {
             if (sweep.methods().size() > 1) {
                 html.element("h3", "", method);
@@ -51,7 +55,7 @@ final class SweepChartsSection implements ReportSection {
         RateLineChart chart = new RateLineChart();
         for (String selector : sweep.selectors()) {
             for (SweepResults.Point point : sweep.pointsOf(method)) {
-                chart.add(selector, point.rateLabel(), point.stat(selector, probe, metric));
+                chart.add(selector, SweepReport.rateLabel(point), point.stat(selector, probe, metric));
             }
         }
         String title = probe.title() + (sweep.methods().size() > 1 ? " · " + method : "") + " — "

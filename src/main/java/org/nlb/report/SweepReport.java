@@ -1,8 +1,12 @@
 package org.nlb.report;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.nlb.artefact.SweepResults;
 import org.nlb.io.AtomicOutput;
+import org.nlb.io.BadInputException;
+import org.nlb.io.JsonArtefacts;
 
 /**
  * The HTML page of an {@code nlb sweep} directory (issue 6), in the run report's look: ASR and
@@ -25,20 +29,34 @@ public final class SweepReport {
         return out;
     }
 
+    /**
+     * The rate with the share of the data set it poisons, the way every axis and table of the
+     * sweep shows it: {@code 0.6 (6.0 % of pretrain)}.
+     */
+    static String rateLabel(SweepResults.Point point) {
+        return String.format(java.util.Locale.ROOT, "%s (%s of pretrain)", Percent.decimal(point.rate()),
+                Percent.withSign(point.poisonShare()));
+    }
+
     /** The page of {@code sweepDir} as HTML text. */
     public static String render(Path sweepDir) {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
-        SweepResults sweep = SweepResultsReader.read(sweepDir);
+        Path file = sweepDir.resolve(SweepResults.FILE);
+        if (!Files.exists(file)) {
+            throw new BadInputException(file, "is missing: the sweep has not finished (sweep.json is written last)");
+        }
+        SweepResults sweep = JsonArtefacts.read(file, SweepResults.class);
         String name = ReportPage.name(sweepDir);
-        String subtitle = sweep.spec() + " · preset " + sweep.preset() + " · " + sweep.seeds()
-                + (sweep.seeds() == 1 ? " seed" : " seeds") + " · " + sweep.points().size() + " points ("
+        int seeds = sweep.seeds().size();
+        String subtitle = sweep.dataset().spec() + " · preset " + ReportPage.preset(sweep.preset()) + " · " + seeds
+                + (seeds == 1 ? " seed" : " seeds") + " · " + sweep.points().size() + " points ("
                 + String.join(", ", sweep.methods()) + ") · " + String.format(java.util.Locale.ROOT, "%,d",
-                sweep.pretrainImages()) + " pretrain images";
+                sweep.dataset().pretrain()) + " pretrain images";
         return ReportPage.render("nlb sweep: " + name, "No-label backdoor sweep: " + name, subtitle,
-                List.of(new SweepChartsSection(sweep), new SweepTableSection(sweep)),
-                "Written by nlb " + org.nlb.NlbVersion.get() + " from " + sweep.file() + " (swept by nlb "
-                        + sweep.nlbVersion() + ").");
+                List.of(new SweepChartsSection(sweep), new SweepTableSection(sweep, sweepDir)),
+                "Written by nlb " + org.nlb.NlbVersion.get() + " from " + file + " (swept by nlb "
+                        + ReportPage.version(sweep.nlbVersion()) + ").");
     }
 }

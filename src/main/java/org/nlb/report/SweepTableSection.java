@@ -1,7 +1,12 @@
 package org.nlb.report;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import org.nlb.artefact.Metric;
+import org.nlb.artefact.Probe;
+import org.nlb.artefact.Stat;
+import org.nlb.artefact.SweepResults;
 
 /**
  * The table of every sweep point (issue 6): per point its method, rate, budget and share of the
@@ -14,9 +19,12 @@ final class SweepTableSection implements ReportSection {
             Metric.CLEAN_ACC);
 
     private final SweepResults sweep;
+    private final Path dir;
 
-    SweepTableSection(SweepResults sweep) {
+    /** @param dir the sweep directory, which the points' report paths are relative to */
+    SweepTableSection(SweepResults sweep, Path dir) {
         this.sweep = sweep;
+        this.dir = dir;
     }
 
     @Override
@@ -32,7 +40,8 @@ final class SweepTableSection implements ReportSection {
     @Override
     public void writeBody(Html html) {
         List<Probe> probes = sweep.probes();
-        html.note("All numbers in %" + (sweep.seeds() > 1 ? ", mean ± standard deviation over " + sweep.seeds()
+        int seeds = sweep.seeds().size();
+        html.note("All numbers in %" + (seeds > 1 ? ", mean ± standard deviation over " + seeds
                 + " seeds" : ", one seed") + ". Backdoor effect = ASR − ASR on the clean encoder. Each point's own"
                 + " report has the poison sets, images, losses and confusion matrices.");
         html.open("div", "scroll").open("table", "metrics");
@@ -51,14 +60,14 @@ final class SweepTableSection implements ReportSection {
         html.close("tr").close("thead").open("tbody");
         for (SweepResults.Point point : sweep.points()) {
             boolean first = true;
-            for (SelectorResult s : point.selectors()) {
-                html.open("tr", s.role().name().toLowerCase());
+            for (SweepResults.Selector s : point.selectorList()) {
+                html.open("tr", Role.of(s.name()).name().toLowerCase());
                 if (first) {
                     pointCells(html, point);
                     first = false;
                 }
                 html.element("th", "name", s.name());
-                MetricsTableSection.cell(html, "", Percent.of(s.ccr().mean()), MetricsTableSection.spread(s.ccr()));
+                MetricsTableSection.cell(html, "", Percent.of(s.purity().mean()), MetricsTableSection.spread(s.purity()));
                 for (Probe p : probes) {
                     for (Metric m : COLUMNS) {
                         Stat v = s.stat(p, m);
@@ -78,14 +87,14 @@ final class SweepTableSection implements ReportSection {
     private void pointCells(Html html, SweepResults.Point point) {
         String span = "<td class=\"point\" rowspan=\"" + point.selectors().size() + "\">";
         html.raw(span).text(point.name()).raw("<br>");
-        if (Files.isRegularFile(sweep.dir().resolve(point.report()))) {
+        if (Files.isRegularFile(dir.resolve(point.report()))) {
             html.link(point.report(), "report");
         } else {
             html.element("span", "sd", "no report.html");
         }
         html.close("td");
         html.raw(span).text(point.method()).close("td");
-        html.raw(span).text(point.rateText()).raw("<br>")
+        html.raw(span).text(Percent.decimal(point.rate())).raw("<br>")
                 .element("span", "sd", Percent.withSign(point.poisonShare()) + " of pretrain").close("td");
         html.raw(span).text(Integer.toString(point.budget())).close("td");
     }

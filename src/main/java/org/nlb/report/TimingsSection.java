@@ -1,10 +1,14 @@
 package org.nlb.report;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.nlb.artefact.RunResults;
+import org.nlb.artefact.SelectorSummary;
+import org.nlb.artefact.Stat;
 
 /** Section 9b: where the time went — seconds per stage and in total, and per selector step. */
 final class TimingsSection implements ReportSection {
@@ -57,7 +61,7 @@ final class TimingsSection implements ReportSection {
             totals.merge(row, Double.isNaN(e.getValue()) ? 0 : e.getValue(), Double::sum);
         }
         double sum = totals.values().stream().mapToDouble(Double::doubleValue).sum();
-        long[] seeds = results.seeds();
+        List<Long> seeds = results.seeds();
         html.open("table", "timings").open("tr").element("th", "", "stage");
         for (long seed : seeds) {
             html.element("th", "", "seed " + seed);
@@ -87,14 +91,16 @@ final class TimingsSection implements ReportSection {
         } else {
             stageTable(html);
         }
-        if (results.selectors().stream().anyMatch(s -> !s.seconds().isEmpty())) {
+        if (results.selectorList().stream().anyMatch(s -> s.seconds() != null)) {
             html.open("table", "timings");
             html.open("tr").element("th", "", "selector").element("th", "", "select").element("th", "", "victim pretrain")
                     .element("th", "", "probe").close("tr");
-            for (SelectorResult s : results.selectors()) {
+            for (SelectorSummary s : results.selectorList()) {
                 html.open("tr").element("td", "", s.name());
-                for (String step : new String[] {"select", "victim_pretrain", "probe"}) {
-                    html.element("td", "num", s.seconds(step).map(v -> duration(v.mean())).orElse(Percent.MISSING));
+                SelectorSummary.Seconds seconds = s.seconds();
+                for (Stat step : seconds == null ? new Stat[3]
+                        : new Stat[] {seconds.select(), seconds.victimPretrain(), seconds.probe()}) {
+                    html.element("td", "num", step == null ? Percent.MISSING : duration(step.mean()));
                 }
                 html.close("tr");
             }

@@ -17,9 +17,9 @@ record VerdictHeadline(Level level, String title, String text) {
 
     static VerdictHeadline of(List<BackdoorVerdict.Finding> findings) {
         List<BackdoorVerdict.Finding> attacks = findings.stream()
-                .filter(f -> f.evidence().role() == SelectorResult.Role.ATTACK).toList();
+                .filter(f -> f.evidence().role() == Role.ATTACK).toList();
         List<BackdoorVerdict.Finding> ceiling = findings.stream()
-                .filter(f -> f.evidence().role() == SelectorResult.Role.CEILING).toList();
+                .filter(f -> f.evidence().role() == Role.CEILING).toList();
         List<BackdoorVerdict.Finding> shown = attacks.stream().filter(BackdoorVerdict.Finding::convincing).toList();
         if (!shown.isEmpty()) {
             return new VerdictHeadline(Level.CONVINCING, "A backdoor is shown",

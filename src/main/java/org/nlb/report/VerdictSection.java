@@ -1,11 +1,15 @@
 package org.nlb.report;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.nlb.artefact.Metric;
+import org.nlb.artefact.Probe;
+import org.nlb.artefact.RunResults;
+import org.nlb.artefact.SelectorSummary;
+import org.nlb.artefact.Stat;
 
 /**
  * Section 1: the verdict box. One headline ({@link VerdictHeadline}) and one sentence per selector
@@ -32,16 +36,17 @@ final class VerdictSection implements ReportSection {
     /** The findings, selector by selector, probe by probe; random (the baseline) last. */
     static List<BackdoorVerdict.Finding> findings(RunResults results) {
         List<BackdoorVerdict.Finding> out = new ArrayList<>();
-        List<SelectorResult> ordered = new ArrayList<>(results.selectors());
-        ordered.sort((a, b) -> Boolean.compare(a.role() == SelectorResult.Role.BASELINE,
-                b.role() == SelectorResult.Role.BASELINE));
-        for (SelectorResult s : ordered) {
+        List<SelectorSummary> ordered = new ArrayList<>(results.selectorList());
+        ordered.sort((a, b) -> Boolean.compare(Role.of(a.name()) == Role.BASELINE, Role.of(b.name()) == Role.BASELINE));
+        Optional<SelectorSummary> baseline = results.selectorList().stream()
+                .filter(s -> Role.of(s.name()) == Role.BASELINE).findFirst();
+        for (SelectorSummary s : ordered) {
             for (Probe p : results.probes()) {
                 if (!s.has(p)) {
                     continue;
                 }
-                Optional<Stat> random = results.random().filter(r -> r != s).map(r -> r.stat(p, Metric.BACKDOOR));
-                out.add(BackdoorVerdict.judge(new BackdoorVerdict.Evidence(s.name(), s.role(), p.title(),
+                Optional<Stat> random = baseline.filter(r -> r != s).map(r -> r.stat(p, Metric.BACKDOOR));
+                out.add(BackdoorVerdict.judge(new BackdoorVerdict.Evidence(s.name(), Role.of(s.name()), p.title(),
                         targetName(results, s), s.stat(p, Metric.ASR),
                         s.stat(p, Metric.ASR_CLEAN_ENCODER), s.stat(p, Metric.BACKDOOR), random)));
             }
@@ -53,12 +58,12 @@ final class VerdictSection implements ReportSection {
      * The target in quotes; when the seeds poisoned different classes, each seed's, since the
      * ASR is a mean over seeds that each measured their own target.
      */
-    static String targetName(RunResults results, SelectorResult s) {
+    static String targetName(RunResults results, SelectorSummary s) {
         if (s.oneTarget()) {
-            return quoted(results.dataset().className(s.target()));
+            return quoted(results.dataset().className(s.mainTarget()));
         }
-        return "each seed's target (" + Arrays.stream(s.targets())
-                .mapToObj(t -> quoted(results.dataset().className(t))).collect(Collectors.joining(", ")) + ")";
+        return "each seed's target (" + s.seedTargets().stream()
+                .map(t -> quoted(results.dataset().className(t))).collect(Collectors.joining(", ")) + ")";
     }
 
     private static String quoted(String name) {

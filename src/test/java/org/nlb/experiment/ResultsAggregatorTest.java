@@ -1,34 +1,55 @@
 package org.nlb.experiment;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.nlb.artefact.GeometryStats;
+import org.nlb.artefact.GeometryValues;
+import org.nlb.artefact.Metric;
+import org.nlb.artefact.Probe;
+import org.nlb.artefact.ProbeMetrics;
+import org.nlb.artefact.ProbeStats;
+import org.nlb.artefact.Probes;
+import org.nlb.artefact.SeedResults;
+import org.nlb.artefact.SelectorSummary;
+import org.nlb.artefact.Stat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.nlb.eval.TriggerGeometry;
-import org.nlb.report.Stat;
-
 class ResultsAggregatorTest {
-    private static SeedRun.Selector selector(String name, int target, double ccr, double asr, double cleanAsr,
-                                             double cleanAcc, double cleanEncoderAcc) {
-        ProbeFigures victim = new ProbeFigures(cleanAcc, cleanAcc - 0.01, asr, 0.02);
-        ProbeFigures clean = new ProbeFigures(cleanEncoderAcc, cleanEncoderAcc - 0.01, cleanAsr, 0.02);
-        // the victim's pull grows with the ASR; the clean encoder's geometry was not measured (an old metrics.json)
-        TriggerGeometry geometry = new TriggerGeometry(0.9, asr / 10, 0.5 + asr / 2, 0.8);
-        return new SeedRun.Selector(name, "p", "v", "m", "c", target, ccr, victim, victim, clean, clean, 1.5, 10, 2,
-                geometry, TriggerGeometry.UNDEFINED);
+    private record Outcome(String name, int target, double ccr, double asr, double cleanAsr, double cleanAcc) {}
+
+    /** A probe's figures as metrics.json gives them. */
+    private static ProbeMetrics.Result<?> figures(double cleanAcc, double poisonAcc, double asr, double cleanToTarget) {
+        return new ProbeMetrics.Result<>(null, Double.NaN, cleanAcc, poisonAcc, asr, cleanToTarget, 100, null, 1);
+    }
+
+    private static SeedRun seed(long seed, double cleanEncoderAcc, Outcome... outcomes) {
+        Map<String, SeedResults.Selector> selectors = new LinkedHashMap<>();
+        Map<String, SeedRun.Steps> steps = new LinkedHashMap<>();
+        for (Outcome o : outcomes) {
+            ProbeMetrics.Result<?> victim = figures(o.cleanAcc(), o.cleanAcc() - 0.01, o.asr(), 0.02);
+            ProbeMetrics.Result<?> clean = figures(cleanEncoderAcc, cleanEncoderAcc - 0.01, o.cleanAsr(), 0.02);
+            // the victim's pull grows with the ASR; the clean encoder's geometry was not measured (an old metrics.json)
+            GeometryValues geometry = new GeometryValues(0.9, o.asr() / 10, 0.5 + o.asr() / 2, 0.8, null);
+            selectors.put(o.name(), new SeedResults.Selector(o.name(), "p", "v", "m", "c", o.target(), o.ccr(),
+                    ResultsAggregator.values(victim, clean), ResultsAggregator.values(victim, clean), geometry,
+                    GeometryValues.UNDEFINED, null));
+            steps.put(o.name(), new SeedRun.Steps(1.5, 10, 2));
+        }
+        return new SeedRun(new SeedResults(seed, new SeedResults.Attacker("a", "f", 5), new SeedResults.Clean("a"),
+                selectors), new Probes<>(cleanEncoderAcc, cleanEncoderAcc), steps);
     }
 
     private static List<SeedRun> threeSeeds() {
         return List.of(
-                new SeedRun(0, "a", "f", 5, "a", List.of(selector("contrastive", 7, 0.9, 0.50, 0.10, 0.80, 0.85),
-                        selector("random", 3, 0.1, 0.05, 0.04, 0.84, 0.85))),
-                new SeedRun(1, "a", "f", 5, "a", List.of(selector("contrastive", 7, 0.8, 0.70, 0.20, 0.82, 0.86),
-                        selector("random", 5, 0.2, 0.07, 0.04, 0.85, 0.86))),
-                new SeedRun(2, "a", "f", 5, "a", List.of(selector("contrastive", 2, 0.7, 0.60, 0.00, 0.84, 0.87),
-                        selector("random", 5, 0.3, Double.NaN, 0.04, 0.86, 0.87))));
+                seed(0, 0.85, new Outcome("contrastive", 7, 0.9, 0.50, 0.10, 0.80),
+                        new Outcome("random", 3, 0.1, 0.05, 0.04, 0.84)),
+                seed(1, 0.86, new Outcome("contrastive", 7, 0.8, 0.70, 0.20, 0.82),
+                        new Outcome("random", 5, 0.2, 0.07, 0.04, 0.85)),
+                seed(2, 0.87, new Outcome("contrastive", 2, 0.7, 0.60, 0.00, 0.84),
+                        new Outcome("random", 5, 0.3, Double.NaN, 0.04, 0.86)));
     }
 
     @Test
@@ -36,71 +57,93 @@ class ResultsAggregatorTest {
         Stat s = Stat.of(0.5, 0.7, 0.6);
         assertThat(s.mean()).isCloseTo(0.6, within(1e-12));
         assertThat(s.std()).isCloseTo(0.1, within(1e-12)); // sqrt((0.01 + 0.01 + 0) / 2)
+        assertThat(s.n()).isEqualTo(3);
         assertThat(Stat.of(0.42).std()).isZero();
         Stat undefined = Stat.of(0.2, Double.NaN, 0.4);
         assertThat(undefined.mean()).isCloseTo(0.3, within(1e-12));
-        assertThat(ResultsAggregator.json(undefined).get("values").get(1).isNull()).isTrue();
-        assertThat(ResultsAggregator.json(Stat.of(Double.NaN)).get("mean").isNull()).isTrue();
+        assertThat(undefined.values()[1]).isNaN();
+        assertThat(Stat.of(Double.NaN).defined()).isFalse();
     }
 
     @Test
     void selectorFiguresAreAggregatedOverSeedsWithTheBackdoorMeasuredAgainstTheCleanEncoder() {
-        ObjectNode all = ResultsAggregator.selectors(threeSeeds(), List.of("contrastive", "random"));
-        assertThat(all.fieldNames()).toIterable().containsExactly("contrastive", "random");
-        JsonNode con = all.get("contrastive");
-        assertThat(con.get("ccr").get("mean").asDouble()).isCloseTo(0.8, within(1e-12));
-        assertThat(con.get("ccr").get("std").asDouble()).isCloseTo(0.1, within(1e-12));
-        assertThat(con.get("targets")).hasSize(3);
-        assertThat(con.get("target").asInt()).isEqualTo(7);
-        JsonNode linear = con.get("linear");
-        assertThat(linear.fieldNames()).toIterable().containsExactly("clean_acc", "poison_acc", "asr",
-                "clean_to_target", "asr_clean_encoder", "backdoor", "clean_acc_drop");
-        assertThat(linear.get("asr").get("mean").asDouble()).isCloseTo(0.6, within(1e-12));
-        assertThat(linear.get("asr_clean_encoder").get("mean").asDouble()).isCloseTo(0.1, within(1e-12));
+        Map<String, SelectorSummary> all = ResultsAggregator.selectors(threeSeeds(), List.of("contrastive", "random"));
+        assertThat(all.keySet()).containsExactly("contrastive", "random");
+        SelectorSummary con = all.get("contrastive");
+        assertThat(con.name()).isEqualTo("contrastive");
+        assertThat(con.ccr().mean()).isCloseTo(0.8, within(1e-12));
+        assertThat(con.ccr().std()).isCloseTo(0.1, within(1e-12));
+        assertThat(con.targets()).containsExactly(7, 7, 2);
+        assertThat(con.target()).isEqualTo(7);
+        ProbeStats linear = con.linear();
+        assertThat(linear.asr().mean()).isCloseTo(0.6, within(1e-12));
+        assertThat(linear.asrCleanEncoder().mean()).isCloseTo(0.1, within(1e-12));
         // backdoor per seed: 0.40, 0.50, 0.60
-        assertThat(linear.get("backdoor").get("values").get(0).asDouble()).isCloseTo(0.40, within(1e-12));
-        assertThat(linear.get("backdoor").get("mean").asDouble()).isCloseTo(0.5, within(1e-12));
-        assertThat(linear.get("backdoor").get("std").asDouble()).isCloseTo(0.1, within(1e-12));
+        assertThat(linear.backdoor().values()[0]).isCloseTo(0.40, within(1e-12));
+        assertThat(linear.backdoor().mean()).isCloseTo(0.5, within(1e-12));
+        assertThat(linear.backdoor().std()).isCloseTo(0.1, within(1e-12));
         // clean_acc_drop per seed: 0.05, 0.04, 0.03
-        assertThat(linear.get("clean_acc_drop").get("mean").asDouble()).isCloseTo(0.04, within(1e-12));
-        assertThat(con.get("knn").get("backdoor").get("mean").asDouble()).isCloseTo(0.5, within(1e-12));
-        assertThat(con.get("seconds").get("victim_pretrain").get("mean").asDouble()).isEqualTo(10);
+        assertThat(linear.cleanAccDrop().mean()).isCloseTo(0.04, within(1e-12));
+        assertThat(linear.byEpoch()).isNull();
+        assertThat(con.stat(Probe.KNN, Metric.BACKDOOR).mean()).isCloseTo(0.5, within(1e-12));
+        assertThat(con.seconds().victimPretrain().mean()).isEqualTo(10);
     }
 
     @Test
     void theTriggerGeometryIsAggregatedPerSelectorForTheVictimsAndTheCleanEncoder() {
-        JsonNode con = ResultsAggregator.selectors(threeSeeds(), List.of("contrastive")).get("contrastive");
-        JsonNode g = con.get("trigger_geometry");
-        assertThat(g.fieldNames()).toIterable().containsExactly("trigger_cosine", "target_pull", "triggered_spread",
-                "clean_spread");
+        SelectorSummary con = ResultsAggregator.selectors(threeSeeds(), List.of("contrastive")).get("contrastive");
+        GeometryStats g = con.triggerGeometry();
         // pulls 0.05, 0.07, 0.06; spreads 0.75, 0.85, 0.80
-        assertThat(g.get("target_pull").get("mean").asDouble()).isCloseTo(0.06, within(1e-12));
-        assertThat(g.get("target_pull").get("std").asDouble()).isCloseTo(0.01, within(1e-12));
-        assertThat(g.get("triggered_spread").get("values")).hasSize(3);
-        assertThat(g.get("trigger_cosine").get("mean").asDouble()).isCloseTo(0.9, within(1e-12));
-        JsonNode control = con.get("trigger_geometry_clean_encoder");
-        assertThat(control.get("target_pull").get("mean").isNull()).isTrue();
-        assertThat(control.get("target_pull").get("values").get(0).isNull()).isTrue();
-        ObjectNode plain = ResultsAggregator.geometryJson(new TriggerGeometry(0.5, Double.NaN, 1, 0.25));
-        assertThat(plain.get("trigger_cosine").asDouble()).isEqualTo(0.5);
-        assertThat(plain.get("target_pull").isNull()).isTrue();
+        assertThat(g.targetPull().mean()).isCloseTo(0.06, within(1e-12));
+        assertThat(g.targetPull().std()).isCloseTo(0.01, within(1e-12));
+        assertThat(g.triggeredSpread().values()).hasSize(3);
+        assertThat(g.triggerCosine().mean()).isCloseTo(0.9, within(1e-12));
+        GeometryStats control = con.triggerGeometryCleanEncoder();
+        assertThat(control.targetPull().defined()).isFalse();
+        assertThat(control.targetPull().values()[0]).isNaN();
     }
 
     @Test
     void anUndefinedAsrIsLeftOutOfTheMean() {
-        JsonNode random = ResultsAggregator.selectors(threeSeeds(), List.of("random")).get("random");
-        assertThat(random.get("target").asInt()).as("most common of 3, 5, 5").isEqualTo(5);
-        JsonNode asr = random.get("linear").get("asr");
-        assertThat(asr.get("mean").asDouble()).isCloseTo(0.06, within(1e-12));
-        assertThat(asr.get("values").get(2).isNull()).isTrue();
-        assertThat(random.get("linear").get("backdoor").get("values").get(2).isNull()).isTrue();
+        SelectorSummary random = ResultsAggregator.selectors(threeSeeds(), List.of("random")).get("random");
+        assertThat(random.target()).as("most common of 3, 5, 5").isEqualTo(5);
+        Stat asr = random.linear().asr();
+        assertThat(asr.mean()).isCloseTo(0.06, within(1e-12));
+        assertThat(asr.values()[2]).isNaN();
+        assertThat(random.linear().backdoor().values()[2]).isNaN();
+    }
+
+    @Test
+    void snapshotsGiveTheFiguresAgainstEpochEndingWithTheFinalEncoders() {
+        ProbeMetrics.Result<?> early = figures(0.7, 0.6, 0.2, 0.02);
+        ProbeMetrics.Result<?> clean = figures(0.8, 0.7, 0.05, 0.02);
+        List<SeedRun> runs = new java.util.ArrayList<>();
+        for (double finalAsr : new double[] {0.5, 0.7}) {
+            ProbeMetrics.Result<?> last = figures(0.8, 0.5, finalAsr, 0.02);
+            List<SeedResults.Epoch> epochs = List.of(
+                    new SeedResults.Epoch(2, "m2", "c2", ResultsAggregator.values(early, clean),
+                            ResultsAggregator.values(early, clean)),
+                    new SeedResults.Epoch(5, "m", "c", ResultsAggregator.values(last, clean),
+                            ResultsAggregator.values(last, clean)));
+            SeedResults.Selector s = new SeedResults.Selector("kmeans", "p", "v", "m", "c", 1, 0.5,
+                    ResultsAggregator.values(last, clean), ResultsAggregator.values(last, clean), GeometryValues.UNDEFINED, GeometryValues.UNDEFINED,
+                    epochs);
+            runs.add(new SeedRun(new SeedResults(0L, null, null, Map.of("kmeans", s)), new Probes<>(0.8, 0.8),
+                    Map.of("kmeans", new SeedRun.Steps(1, 1, 1))));
+        }
+        ProbeStats linear = ResultsAggregator.selectors(runs, List.of("kmeans")).get("kmeans").linear();
+        assertThat(linear.byEpoch()).extracting(e -> e.epoch()).containsExactly(2, 5);
+        assertThat(linear.byEpoch().get(0).backdoor().mean()).isCloseTo(0.15, within(1e-12));
+        assertThat(linear.byEpoch().get(1).asr()).isEqualTo(linear.asr());
+        assertThat(linear.asr().mean()).isCloseTo(0.6, within(1e-12));
     }
 
     @Test
     void theCleanEncodersAccuracyIsTakenOncePerSeed() {
-        ObjectNode clean = ResultsAggregator.clean(threeSeeds());
-        assertThat(clean.get("linear").get("clean_acc").get("mean").asDouble()).isCloseTo(0.86, within(1e-12));
-        assertThat(clean.get("knn").get("clean_acc").get("values")).hasSize(3);
+        Probes<ProbeStats> clean = ResultsAggregator.clean(threeSeeds());
+        assertThat(clean.linear().cleanAcc().mean()).isCloseTo(0.86, within(1e-12));
+        assertThat(clean.knn().cleanAcc().values()).hasSize(3);
+        assertThat(clean.linear().asr()).isNull();
     }
 
     @Test

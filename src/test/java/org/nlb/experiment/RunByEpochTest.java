@@ -1,8 +1,5 @@
 package org.nlb.experiment;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +9,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nlb.artefact.StageRecord;
 import org.nlb.testing.BadInputAssert;
 import org.nlb.testing.CliRunner;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * {@code probe.at_epochs} (issue 7, F-B): one run probes the victims and the clean encoder at

@@ -1,7 +1,5 @@
 package org.nlb.experiment;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
@@ -15,7 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nlb.artefact.StageRecord;
 import org.nlb.testing.CliRunner;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 6: an {@code nlb run} process killed with SIGKILL while a victim pretrains is continued by

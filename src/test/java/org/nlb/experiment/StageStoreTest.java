@@ -1,8 +1,5 @@
 package org.nlb.experiment;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -12,6 +9,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nlb.artefact.StageRecord;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The caching rules of a run directory, on stages that only write a file. */
 class StageStoreTest {
@@ -115,7 +115,7 @@ class StageStoreTest {
         assertThat(first.output()).isEqualTo("hello");
         assertThat(first.dir().getFileName().toString()).isEqualTo("one-" + first.key().value());
         assertThat(first.dir().getParent()).isEqualTo(tmp.resolve("stages"));
-        StageRecord record = StageRecord.readFrom(first.dir()).orElseThrow();
+        StageRecord record = StageStore.readRecord(first.dir()).orElseThrow();
         assertThat(record.seconds()).isEqualTo(1.25);
         assertThat(record.key()).isEqualTo(first.key().value());
         assertThat(record.settings().get("value").asText()).isEqualTo("hello");

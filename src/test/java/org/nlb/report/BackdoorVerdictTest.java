@@ -1,14 +1,13 @@
 package org.nlb.report;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.nlb.artefact.Stat;
 import org.nlb.report.BackdoorVerdict.Evidence;
 import org.nlb.report.BackdoorVerdict.Finding;
 import org.nlb.report.BackdoorVerdict.Reason;
-import org.nlb.report.SelectorResult.Role;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The verdict's decision rule on hand-made numbers (DESIGN §4: only asr − asr_clean_encoder is the backdoor). */
 class BackdoorVerdictTest {

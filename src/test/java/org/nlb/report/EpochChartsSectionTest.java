@@ -1,8 +1,5 @@
 package org.nlb.report;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.nlb.testing.BadInputAssert.assertBadInput;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,6 +8,12 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nlb.artefact.EpochStats;
+import org.nlb.artefact.Metric;
+import org.nlb.artefact.Probe;
+import org.nlb.artefact.SelectorSummary;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.nlb.testing.BadInputAssert.assertBadInput;
 
 /** The report's ASR-against-epoch charts (issue 7, {@code probe.at_epochs}), from a fixture run directory. */
 class EpochChartsSectionTest {
@@ -57,10 +60,10 @@ class EpochChartsSectionTest {
     void aRunWithSnapshotsGetsOneChartPerProbeWithTheCaveat() throws Exception {
         Path run = fixture();
         addByEpoch(run);
-        SelectorResult contrastive = RunResultsReader.read(run).selectors().get(0);
-        assertThat(contrastive.byEpoch(Probe.LINEAR)).extracting(EpochPoint::epoch).containsExactly(2, 5);
-        assertThat(contrastive.byEpoch(Probe.LINEAR).get(0).stat(Metric.ASR).mean()).isEqualTo(0.46);
-        assertThat(contrastive.byEpoch(Probe.LINEAR).get(1).stat(Metric.ASR))
+        SelectorSummary contrastive = RunFile.read(run).results().selectorList().get(0);
+        assertThat(contrastive.byEpoch(Probe.LINEAR)).extracting(EpochStats::epoch).containsExactly(2, 5);
+        assertThat(Metric.ASR.of(contrastive.byEpoch(Probe.LINEAR).get(0)).mean()).isEqualTo(0.46);
+        assertThat(Metric.ASR.of(contrastive.byEpoch(Probe.LINEAR).get(1)))
                 .isEqualTo(contrastive.stat(Probe.LINEAR, Metric.ASR));
 
         String html = RunReport.render(run);

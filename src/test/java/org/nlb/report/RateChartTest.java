@@ -50,8 +50,8 @@ class RateChartTest {
         BufferedImage png = ImageIO.read(out.toFile());
         assertThat(png.getWidth()).isEqualTo(2 * ChartStyle.WIDTH);
         assertThat(png.getHeight()).isEqualTo(2 * RateLineChart.HEIGHT);
-        assertThat(RateChart.label(RunResultsReader.readFile(low))).isEqualTo("0.3 (3.0 % of pretrain, 1 seed)");
-        assertThat(RateChart.label(RunResultsReader.readFile(high))).isEqualTo("0.6 (6.0 % of pretrain, 2 seeds)");
+        assertThat(RateChart.label(RunFile.readFile(low).results())).isEqualTo("0.3 (3.0 % of pretrain, 1 seed)");
+        assertThat(RateChart.label(RunFile.readFile(high).results())).isEqualTo("0.6 (6.0 % of pretrain, 2 seeds)");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.nlb.artefact.Stat;
 import org.nlb.data.Dataset;
 import org.nlb.data.Labels;
 import org.nlb.data.PretrainSplit;

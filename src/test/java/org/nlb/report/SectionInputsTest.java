@@ -6,7 +6,6 @@ import static org.nlb.testing.BadInputAssert.assertBadInput;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,19 +79,18 @@ class SectionInputsTest {
     @Test
     void theSplitIsFoundWhereResultsJsonSaysOrInTheOneSplitStage() throws Exception {
         Path run = RunFixtures.convincingRun(tmp);
-        SectionInputs found = new SectionInputs(RunResultsReader.read(run));
+        SectionInputs found = new SectionInputs(RunFile.read(run));
         assertThat(found.pretrainLabels().present()).as(found.pretrainLabels().why()).isTrue();
         Path other = Files.createDirectories(run.resolve("stages/split-111111111111"));
         Files.copy(run.resolve("stages/split-000000000000/pretrain.npy"), other.resolve("pretrain.npy"));
-        SectionInputs ambiguous = new SectionInputs(RunResultsReader.read(run));
+        SectionInputs ambiguous = new SectionInputs(RunFile.read(run));
         assertThat(ambiguous.pretrainIndices().why()).contains("2 split stages");
         var root = (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().readTree(
                 run.resolve("results.json").toFile());
         root.putObject("split").put("pretrain", "stages/split-111111111111/pretrain.npy");
         Files.writeString(run.resolve("results.json"), root.toString());
-        SectionInputs declared = new SectionInputs(RunResultsReader.read(run));
+        SectionInputs declared = new SectionInputs(RunFile.read(run));
         assertThat(declared.pretrainIndices().present()).isTrue();
-        assertThat(List.of(declared.results().splitPretrain().orElseThrow().getFileName().toString()))
-                .containsExactly("pretrain.npy");
+        assertThat(declared.results().split().pretrain()).isEqualTo("stages/split-111111111111/pretrain.npy");
     }
 }

@@ -1,12 +1,12 @@
 package org.nlb.report;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nlb.artefact.RunResults;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@link VerdictSection}: the sentences name the class each seed actually poisoned. */
 class VerdictSectionTest {
@@ -16,7 +16,7 @@ class VerdictSectionTest {
     private RunResults results(String json) throws Exception {
         Path file = tmp.resolve("results.json");
         Files.writeString(file, json);
-        return RunResultsReader.readFile(file);
+        return RunFile.readFile(file).results();
     }
 
     @Test
