@@ -211,7 +211,7 @@ class RunCommandTest {
         assertThat(projector.exitCode()).as(projector.toString()).isZero();
         JsonNode features = json(out.resolve("results.json")).get("runs").get(0).get("attacker").get("features");
         assertThat(org.nlb.data.npy.Npy.read(out.resolve(features.asText())).shape()[1])
-                .as("the projector's output, not the backbone's 8 features").isNotEqualTo(8L);
+                .as("the projector's output, not the backbone's 16 features").isNotEqualTo(16L);
 
         Files.writeString(config, base.replace("attack:\n", "attack:\n  feature_space: centred\n"));
         CliRunner.Result centred = CliRunner.run(TinyRun.args(config, out));
@@ -224,6 +224,6 @@ class RunCommandTest {
         JsonNode results = json(out.resolve("results.json"));
         assertThat(results.get("feature_space").asText()).isEqualTo("centred");
         assertThat(org.nlb.data.npy.Npy.read(out.resolve(results.get("runs").get(0).get("attacker").get("features")
-                .asText())).shape()[1]).isEqualTo(8L);
+                .asText())).shape()[1]).isEqualTo(16L);
     }
 }
