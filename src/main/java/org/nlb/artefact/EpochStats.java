@@ -3,7 +3,7 @@ package org.nlb.artefact;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * One entry of a probe's {@code by_epoch} list in results.json (issue 7): the figures of the
+ * One entry of a probe's {@code by_epoch} list in results.json ({@code probe.at_epochs}): the figures of the
  * victims' and the clean encoders' snapshots after {@code epoch}, over the seeds.
  *
  * @param epoch the epoch of the victims' schedule

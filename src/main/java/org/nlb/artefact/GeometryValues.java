@@ -1,7 +1,7 @@
 package org.nlb.artefact;
 
 /**
- * Where a trigger moves test images in an encoder's feature space (issue 7 F-E), as measured by
+ * Where a trigger moves test images in an encoder's feature space, as measured by
  * {@code org.nlb.eval.TriggerGeometry}: metrics.json's {@code trigger_geometry}, and one seed's
  * {@code trigger_geometry} in results.json's {@code runs}. Cosines in [−1, 1], NaN where undefined.
  *

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * One probe's figures over the seeds (results.json {@code selectors.<name>.linear}), with the same figures against epoch when the run
- * probed mid-run snapshots (issue 7, {@code probe.at_epochs}; the last entry is the final
+ * probed mid-run snapshots ({@code probe.at_epochs}; the last entry is the final
  * encoders'). A figure a file does not hold is {@code null}.
  *
  * @param byEpoch per snapshot epoch, in epoch order; {@code null} without snapshots

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
- * A run's {@code results.json} (DESIGN §7, the run contract of issue 6), written last by
+ * A run's {@code results.json} (DESIGN §7, the run contract), written last by
  * {@code nlb run}: the resolved config, the data set, seeds, trigger, budget, the clean encoder's
  * accuracy, per selector its figures over the seeds, one entry per seed with the paths of its
  * stages, and timings. {@code config}, {@code dataset} (with class names or a class count),

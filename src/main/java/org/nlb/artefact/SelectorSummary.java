@@ -13,7 +13,7 @@ import java.util.List;
  * @param target the most common target over the seeds
  * @param linear the linear probe's figures
  * @param knn the kNN monitor's figures
- * @param triggerGeometry the trigger's geometry in the victims' features (runs since issue 7 F-E)
+ * @param triggerGeometry the trigger's geometry in the victims' features (null in older runs)
  * @param triggerGeometryCleanEncoder the same in the clean encoder's features, same trigger and target
  * @param seconds what the selection, the victim's pretraining and the probes took
  */

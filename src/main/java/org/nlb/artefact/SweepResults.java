@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code sweep.json} of {@code nlb sweep} (issue 6): the grid, and per point the paths of its
+ * {@code sweep.json} of {@code nlb sweep}: the grid, and per point the paths of its
  * results.json and report.html and its headline figures, copied from its results.json: the budget
  * and the poison share of the pretrain set ({@code budget / pretrain images}, so that nobody
  * misreads a rate relative to one class as a share of the data), the clean encoder's accuracy, and

@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code nlb report}: the self-contained HTML report of a run directory (issue 6, DESIGN §7), or
- * with {@code --rows} the Markdown rows of issue 7's EXPERIMENTS.md table ({@link ExperimentRows}),
+ * {@code nlb report}: the self-contained HTML report of a run directory (DESIGN §7), or
+ * with {@code --rows} the Markdown rows of EXPERIMENTS.md's results table ({@link ExperimentRows}),
  * or with {@code --rate-chart} the effect against the rate across runs ({@link RateChart}).
  */
 @Command(name = "report", mixinStandardHelpOptions = true,

@@ -8,7 +8,7 @@ import org.nlb.io.BadInputException;
 /**
  * What the linear probe does to features before fitting, with statistics of its training
  * features. The default is {@link #CENTER}, and deliberately not {@link #STANDARDIZE}:
- * per-dimension standardisation was seen to inflate the ASR of a logistic regression (issue 7:
+ * per-dimension standardisation was seen to inflate the ASR of a logistic regression (EXPERIMENTS.md:
  * random poisoning 0.12 against 0.00 on a kNN probe), as it magnifies dimensions in which clean
  * images barely vary but a trigger moves them. Centring rescales nothing: with an unpenalised
  * bias it leaves the optimum unchanged ({@code W(x − μ) + b = Wx + (b − Wμ)}) and only removes

@@ -7,7 +7,7 @@ import org.nlb.io.BadInputException;
 
 /**
  * Which features of a frozen encoder poison selection sees (DESIGN §1 step 3: "the feature space
- * is a setting"; issue 6). The reference takes the backbone's output; at CPU scale the centred
+ * is a setting"). The reference takes the backbone's output; at CPU scale the centred
  * backbone and the projector's output selected far purer poison sets.
  */
 public enum FeatureSpace {

@@ -1,6 +1,6 @@
 package org.nlb.eval;
 
-/** Which probes {@code nlb probe} trains: the linear probe, the kNN monitor, or both (issue 7: report both). */
+/** Which probes {@code nlb probe} trains: the linear probe, the kNN monitor, or both (reports give both). */
 public enum ProbeKind {
     LINEAR,
     KNN,

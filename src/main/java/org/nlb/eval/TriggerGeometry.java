@@ -3,7 +3,7 @@ package org.nlb.eval;
 import org.nlb.artefact.GeometryValues;
 
 /**
- * Where a trigger moves test images in an encoder's feature space (issue 7, F-E; read next to the
+ * Where a trigger moves test images in an encoder's feature space (read next to the
  * backdoor metrics of DESIGN §4). It tells three failures apart without reading confusion
  * matrices: the encoder does not see the trigger ({@code trigger_cosine} ≈ 1, {@code target_pull}
  * ≈ 0), the trigger is learned as a direction of its own (triggered images collapse onto one

@@ -37,7 +37,7 @@ public record AttackSettings(TriggerSettings trigger, double rate, int assumedCl
         }
     }
 
-    /** The paper's setting: the centre checkerboard, rate 0.6 of one class out of 10, the four selectors of issue 6. */
+    /** The paper's setting: the centre checkerboard, rate 0.6 of one class out of 10, every selector (DESIGN §2). */
     static AttackSettings defaults() {
         return new AttackSettings(TriggerSettings.of("checkerboard-center"), 0.6, 10,
                 List.of("contrastive", "kmeans", "random", "label-aware"), "backbone", null);

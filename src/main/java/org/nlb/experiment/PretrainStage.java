@@ -22,7 +22,7 @@ import org.nlb.train.TrainingListener;
  * encoder on the pretrain images, or a victim on the same images with one selector's poison set
  * triggered. Its directory is the Pretrainer's (config.json, log.csv, checkpoint.nlb, then
  * encoder.json and backbone.params); an unfinished one resumes from its checkpoint, bit for bit.
- * With snapshot epochs (issue 7, {@code probe.at_epochs}) it also writes the encoder after each
+ * With snapshot epochs ({@code probe.at_epochs}) it also writes the encoder after each
  * of them into {@code snapshots/epoch-E/} ({@link SnapshotWriter}); those epochs are then part of
  * its key, and only then, so that stages without snapshots keep their keys.
  */

@@ -13,7 +13,7 @@ import org.nlb.eval.LinearProbe;
  * @param knn the kNN monitor
  * @param batchSize images per forward pass when embedding (speed only)
  * @param atEpochs epochs before the last at which the victims and the clean encoder are also
- *     probed, from snapshots taken in the same run (issue 7): ascending, without repeats; empty
+ *     probed, from snapshots taken in the same run (ASR against epoch): ascending, without repeats; empty
  *     for none. {@link RunConfig} checks that each is below {@code pretrain.victim_epochs}.
  */
 public record ProbeSettings(Linear linear, Knn knn, int batchSize, List<Integer> atEpochs) {

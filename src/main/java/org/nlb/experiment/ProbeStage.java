@@ -21,7 +21,7 @@ import org.nlb.poison.trigger.TriggerConfig;
  * the downstream images and tested on the clean and the triggered test set with the selection's
  * target ({@link ProbeRun}, {@code metrics.json}). Run on each victim, and with the same trigger
  * and target on the clean encoder, whose ASR is the baseline the backdoor is measured against;
- * with {@code probe.at_epochs}, also on their mid-run snapshots (issue 7).
+ * with {@code probe.at_epochs}, also on their mid-run snapshots (ASR against epoch).
  */
 final class ProbeStage implements Stage<ProbeStage.Output> {
     static final String FILE = ProbeMetrics.FILE;

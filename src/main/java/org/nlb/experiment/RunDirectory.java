@@ -25,7 +25,7 @@ import org.nlb.io.OutputGuard;
  * command, start and end), {@code config.json} (the resolved configuration), {@code stages/} and
  * finally {@code results.json}. A directory that holds an earlier run is continued, reusing its
  * finished stages (also with {@code --force}); anything else that is not empty is refused unless
- * {@code --force}, which replaces it with the run once the run is complete (issue 16): the run is
+ * {@code --force}, which replaces it with the run once the run is complete (DESIGN §7): the run is
  * written to the hidden sibling {@link AtomicOutput#replacementOf} and takes DIR's place after
  * results.json, so until then DIR is whole. The same command after a kill continues that sibling.
  */

@@ -12,7 +12,7 @@ import org.nlb.io.BadInputException;
 import org.nlb.report.SweepReport;
 
 /**
- * {@code nlb sweep} (issue 6): the {@code nlb run} protocol (DESIGN §1) once per point of a grid
+ * {@code nlb sweep}: the {@code nlb run} protocol (DESIGN §1) once per point of a grid
  * of poison rates × SSL methods, each point a run directory {@code DIR/points/<name>} with its own
  * results.json and report.html. All points share one stage store, {@code DIR/stages}: a stage's
  * key hashes its settings and inputs, so the stages that do not depend on the rate — the split,

@@ -9,12 +9,12 @@ import org.nlb.io.BadInputException;
 import org.nlb.io.JsonArtefacts;
 
 /**
- * The directory of {@code nlb sweep --out DIR} (issue 6): {@code points/<name>/}, one run
+ * The directory of {@code nlb sweep --out DIR}: {@code points/<name>/}, one run
  * directory per grid point, {@code stages/}, the one stage store they share, then
  * {@code sweep.json} and {@code sweep.html}. A directory that holds an earlier sweep is
  * continued (its finished stages are reused); anything else that is not empty is refused unless
  * {@code --force}, which replaces it, an earlier sweep included, once the new sweep is complete
- * (issue 16): the sweep is written to the hidden sibling {@link AtomicOutput#replacementOf} and
+ * (DESIGN §7): the sweep is written to the hidden sibling {@link AtomicOutput#replacementOf} and
  * takes DIR's place after sweep.json, so until then DIR is whole. The same command after a kill
  * continues that sibling.
  */

@@ -10,7 +10,7 @@ import org.nlb.io.BadInputException;
 import org.nlb.ssl.SslMethodKind;
 
 /**
- * The grid of {@code nlb sweep} (issue 6): poison rates × SSL methods, as given by
+ * The grid of {@code nlb sweep}: poison rates × SSL methods, as given by
  * {@code --rates 0.05,0.1} and {@code --methods simclr,byol}. A list left out is empty here and
  * takes the configuration's single value. A rate is relative to one class (DESIGN §1 step 4:
  * {@code M = floor(rate · N / C)}), so it must be positive; an empty or malformed list, a

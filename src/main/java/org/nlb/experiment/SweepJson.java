@@ -8,7 +8,7 @@ import org.nlb.artefact.RunResults;
 import org.nlb.artefact.SweepResults;
 
 /**
- * Builds sweep.json ({@link SweepResults}) of {@code nlb sweep} (issue 6): the grid, and per point
+ * Builds sweep.json ({@link SweepResults}) of {@code nlb sweep}: the grid, and per point
  * the paths of its results.json and report.html and its headline figures, copied from its
  * results.json ({@link SweepResults.Selector#of}).
  */

@@ -12,7 +12,7 @@ import org.nlb.data.npy.NpyArray;
 import org.nlb.io.BadInputException;
 
 /**
- * {@code nlb features --pixels}: the no-training feature matrix of issue 4's baseline: each train
+ * {@code nlb features --pixels}: the no-training feature matrix of the pixel baseline: each train
  * image (or each one an index file lists) flattened to [0, 1] and L2-normalised, or its
  * coordinates on the top K principal components, L2-normalised; float32 {@code .npy}.
  */

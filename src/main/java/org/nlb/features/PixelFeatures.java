@@ -3,7 +3,7 @@ package org.nlb.features;
 import org.nlb.data.ImageSet;
 
 /**
- * The no-training features of issue 4's baseline: each image flattened (channel-first, C·H·W
+ * The no-training features of the pixel baseline: each image flattened (channel-first, C·H·W
  * values), scaled to [0, 1] and L2-normalised, as float32 rows. An all-black image has no
  * direction and stays a zero row (the selectors then refuse it, naming the row). With
  * {@link Pca} the rows are instead the image's coordinates on the top-K principal components

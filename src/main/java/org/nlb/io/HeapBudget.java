@@ -7,7 +7,7 @@ import java.util.Locale;
  * ({@code -Xmx}, set for nlb by {@code JAVA_OPTS}) less a margin for the JVM, the libraries and
  * everything small. Readers compare what a file's headers declare against it before they allocate,
  * so that an input too big for the heap is one {@code error:} line naming it rather than an
- * {@link OutOfMemoryError} halfway through (issue 16).
+ * {@link OutOfMemoryError} halfway through (DESIGN §7, bad input ends with exit 2).
  */
 public final class HeapBudget {
     /** The least left aside, and the share of a large heap left aside. */

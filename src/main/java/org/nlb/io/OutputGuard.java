@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The one check every writer makes before it writes (issue 16): an output must not be one of the
+ * The one check every writer makes before it writes: an output must not be one of the
  * command's own inputs, nor a directory that holds one, nor lie inside a data set it reads. nlb
  * never changes what it reads, and {@code --force} replaces a whole directory, so an output that
  * merely contains an input would destroy it. Paths are compared after resolving symbolic links

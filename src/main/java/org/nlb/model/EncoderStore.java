@@ -29,7 +29,7 @@ import org.nlb.io.OutputGuard;
  * (the backbone's DJL parameters, BatchNorm running statistics included). What {@code nlb pretrain}
  * writes and {@code nlb features} / {@code nlb probe} read.
  *
- * <p>Since issue 6 (DESIGN §1 step 3: the feature space is a setting) the directory also holds the
+ * <p>Since the feature space became a setting (DESIGN §1 step 3) the directory also holds the
  * SSL projector head: its layers under {@code "projector"} in {@code encoder.json} and its
  * parameters in {@code projector.params}. Directories written before load as backbone only.
  */

@@ -4,7 +4,7 @@ import java.util.Locale;
 import org.nlb.artefact.Stat;
 
 /**
- * Cosines (the trigger geometry, issue 7 F-E) written with three decimals: they live in [−1, 1]
+ * Cosines (the trigger geometry) written with three decimals: they live in [−1, 1]
  * and the differences that matter (0.99 against 0.95) would vanish as one-decimal percentages.
  */
 final class Cosine {

@@ -21,7 +21,7 @@ import org.nlb.artefact.SelectorSummary;
 import org.nlb.artefact.Stat;
 
 /**
- * ASR against epoch (issue 7, {@code probe.at_epochs}): per probe, one line per selector for the
+ * ASR against epoch ({@code probe.at_epochs}): per probe, one line per selector for the
  * victim's ASR and a dashed line of the same colour for the same trigger and target on the clean
  * encoder at the same epoch; the gap between them is the backdoor (DESIGN §4). The points before
  * the last come from snapshots taken mid-schedule, while the cosine learning rate is still high:

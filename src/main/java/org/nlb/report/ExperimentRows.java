@@ -21,7 +21,7 @@ import org.nlb.ssl.SslMethodKind;
 import org.nlb.train.PretrainConfig;
 
 /**
- * {@code nlb report --rows}: the rows of issue 7's EXPERIMENTS.md table, one Markdown row per
+ * {@code nlb report --rows}: the rows of EXPERIMENTS.md's results table, one Markdown row per
  * selector of each run, read from the run's {@code results.json} (run contract) so that no figure
  * is copied by hand. The resolved config the row needs (method, epochs, recipe) is the one
  * {@code results.json} embeds, identical to the {@code config.json} beside it.
@@ -31,8 +31,8 @@ import org.nlb.train.PretrainConfig;
  * when the config has it, else the recipe's (cpu 0.2, reference 0.08); the trigger's kind, α when
  * not 1, patch size, place and the share of the image's pixels it changes ({@link TriggerFootprint});
  * rate with M and M as a share of N. Fractions are percentages with one decimal (DESIGN §4),
- * effects and accuracy drops signed in points, cosines (trigger geometry of the victims, issue 7
- * F-E) with three decimals; every figure is the mean over the seeds, with {@code ± std} when there
+ * effects and accuracy drops signed in points, cosines (trigger geometry of the victims,
+ * TriggerGeometry) with three decimals; every figure is the mean over the seeds, with {@code ± std} when there
  * are several. Minutes are the run's total stage time ({@code timings.total_seconds}), the same
  * in each of its rows. Anything the file does not hold (geometry of runs made before it) is "–".
  */

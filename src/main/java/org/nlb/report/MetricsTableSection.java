@@ -91,7 +91,7 @@ final class MetricsTableSection implements ReportSection {
     }
 
     /**
-     * The trigger's geometry per selector (issue 7 F-E), victim against clean encoder: whether the
+     * The trigger's geometry per selector (TriggerGeometry), victim against clean encoder: whether the
      * encoder sees the trigger, pulls triggered images toward the target class, or collapses them.
      */
     private void writeGeometry(Html html) {

@@ -7,7 +7,7 @@ import org.nlb.io.AtomicOutput;
 import org.nlb.io.OutputGuard;
 
 /**
- * The HTML report of one {@code nlb run} directory (issue 6, DESIGN §4 and §7): a verdict that
+ * The HTML report of one {@code nlb run} directory (DESIGN §4 and §7): a verdict that
  * flags an unconvincing result in words, the metrics table, charts of ASR and clean accuracy (and
  * of ASR against epoch when the run probed mid-run snapshots), the poison sets' class histograms,
  * a PCA view of the attacker's features, clean and triggered images, training losses, confusion

@@ -6,7 +6,7 @@ import org.nlb.artefact.Probe;
 import org.nlb.artefact.SweepResults;
 
 /**
- * The sweep's charts (issue 6): per SSL method and probe, ASR against the poison rate, one line
+ * The sweep's charts: per SSL method and probe, ASR against the poison rate, one line
  * per selector, and the backdoor effect {@code asr − asr_clean_encoder} (DESIGN §4) likewise.
  * Every point on the x axis is labelled with the rate <em>and</em> the share of the pretrain set
  * it poisons, since the rate is relative to one class ({@code M = floor(rate · N / C)}). The grid's

@@ -9,7 +9,7 @@ import org.nlb.io.BadInputException;
 import org.nlb.io.JsonArtefacts;
 
 /**
- * The HTML page of an {@code nlb sweep} directory (issue 6), in the run report's look: ASR and
+ * The HTML page of an {@code nlb sweep} directory, in the run report's look: ASR and
  * the backdoor effect against the poison rate per selector and probe (one set of charts per SSL
  * method), and a table of every point linking to each point's own report.html. One
  * self-contained file like the run report: images are embedded PNG data URIs, CSS is inline, no

@@ -9,7 +9,7 @@ import org.nlb.artefact.Stat;
 import org.nlb.artefact.SweepResults;
 
 /**
- * The table of every sweep point (issue 6): per point its method, rate, budget and share of the
+ * The table of every sweep point: per point its method, rate, budget and share of the
  * pretrain set and a link to its own report.html (a relative href, so the sweep directory can be
  * moved or copied whole); per selector CCR and, for each probe, ASR, the clean encoder's ASR,
  * the backdoor effect and clean accuracy.

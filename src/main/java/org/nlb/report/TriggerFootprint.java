@@ -6,8 +6,8 @@ import org.nlb.poison.trigger.Trigger;
 import org.nlb.poison.trigger.TriggerKind;
 
 /**
- * Where a trigger touches an image and how much of it (DESIGN §3; issue 7's rows report the area
- * of every trigger): found by applying the built trigger to an all-black and an all-white image
+ * Where a trigger touches an image and how much of it (DESIGN §3; the EXPERIMENTS.md rows report
+ * the area of every trigger): found by applying the built trigger to an all-black and an all-white image
  * and marking every pixel that changed in either, in any channel — a patch cell of value v
  * changes the black image unless v = 0 and the white one unless v = 255. So the footprint follows
  * the real trigger code, for any kind, rather than a second description of each kind.

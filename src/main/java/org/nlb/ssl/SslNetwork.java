@@ -46,7 +46,7 @@ public final class SslNetwork extends AbstractBlock {
         return projector;
     }
 
-    /** The projector's layers, saved with the encoder so that it can be rebuilt (issue 6). */
+    /** The projector's layers, saved with the encoder so that it can be rebuilt (DESIGN §1 step 3). */
     public MlpSpec projectorSpec() {
         return projectorSpec;
     }

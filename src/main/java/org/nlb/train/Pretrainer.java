@@ -98,7 +98,7 @@ public final class Pretrainer {
     /**
      * Writes the encoder as initialised by {@code job}'s seed, without training ({@code method}
      * "random", 0 epochs) and its {@code config.json}: the randomly initialised baseline of the
-     * same architecture that a pretrained encoder has to beat (issue 5, BENCHMARKS.md).
+     * same architecture that a pretrained encoder has to beat (BENCHMARKS.md).
      */
     public static void writeUntrained(Job job) {
         PretrainConfig config = resolveNormalization(job.config(), job.images());
@@ -136,7 +136,7 @@ public final class Pretrainer {
                 method, config.seed(), epochs, NlbVersion.get());
         try {
             // the online projector (not MoCo's or BYOL's momentum copy, not BYOL's predictor): the
-            // projector feature space of `nlb features --space projector` (issue 6)
+            // projector feature space of `nlb features --space projector` (DESIGN §1 step 3)
             EncoderStore.writeInto(dir, trained.backbone(),
                     new EncoderStore.Projector(trained.online().projectorSpec(), trained.online().projector()), spec);
         } catch (IOException e) {

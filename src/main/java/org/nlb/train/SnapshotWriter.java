@@ -11,7 +11,7 @@ import org.nlb.io.AtomicOutput;
 /**
  * Writes the encoder as it is at the end of chosen epochs into {@code snapshots/epoch-E/} of a
  * pretraining directory (encoder.json, backbone.params, projector.params; {@link
- * org.nlb.model.EncoderStore}), for measuring a backdoor against epochs within one run (issue 7).
+ * org.nlb.model.EncoderStore}), for measuring a backdoor against epochs within one run.
  * Each snapshot appears whole or not at all ({@link AtomicOutput#writeDirectory}). A snapshot that
  * already exists is kept as it is: a resumed run retrains the epoch after its last checkpoint bit
  * for bit, so a snapshot written just before a kill is already the right one; snapshots of epochs

@@ -143,7 +143,7 @@ class DatasetsSplitCommandTest {
         Path set = tmp.resolve("set");
         Path again = Files.createSymbolicLink(tmp.resolve("again"), set);
 
-        // issue 16: this deleted the data set's files and wrote the split in their place
+        // before the output guard, this deleted the data set's files and wrote the split in their place
         InputsUnchanged.assertRefused(set, "is an input (the data set " + spec + ")", List.of(set),
                 "datasets", "split", spec, "--out", set.toString(), "--force");
         InputsUnchanged.assertRefused(again, "is an input (the data set " + spec + ")", List.of(set),

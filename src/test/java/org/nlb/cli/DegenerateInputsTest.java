@@ -16,7 +16,7 @@ import org.nlb.testing.HostileFiles;
 import org.nlb.testing.IdxFiles;
 
 /**
- * Issue 16, section 3: degenerate inputs are refused with exit 2 and one {@code error: <file>:}
+ * DESIGN §7: degenerate inputs are refused with exit 2 and one {@code error: <file>:}
  * line, and nothing is written: no invented class "0" for a set without images, no empty split,
  * no grid of nothing, no .npy header read differently from numpy.
  */

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
- * Issue 16: picocli lets an {@link Error} through its exception handler; {@link Main} turns it into
+ * Picocli lets an {@link Error} through its exception handler; {@link Main} turns it into
  * one {@code error:} line and exit 1, never a JVM stack trace.
  */
 class MainErrorTest {

@@ -14,7 +14,7 @@ import org.nlb.testing.ChildProcess.Outcome;
 import org.nlb.testing.HostileFiles;
 
 /**
- * Issue 16, section 2, measured: inputs whose headers promise more memory than they hold are
+ * Memory refusal, measured: inputs whose headers promise more memory than they hold are
  * refused by a real {@code nlb} process with a 256 MB heap (exit 2, one {@code error:} line, no
  * trace, nothing written) while its peak resident memory stays under 300 MB. Before, four 29-byte
  * gzip files took 4.3 GB of RSS with an 8 GB heap, and three 190 KB PNGs of 8000×8000 ended in an

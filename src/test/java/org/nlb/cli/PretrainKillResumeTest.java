@@ -15,9 +15,9 @@ import org.nlb.testing.IdxFiles;
 import org.nlb.testing.TestImages;
 
 /**
- * DESIGN §7, issue 5 deliverable 6: a real {@code nlb pretrain} process killed with SIGKILL in the
+ * DESIGN §7 (interrupted stages resume): a real {@code nlb pretrain} process killed with SIGKILL in the
  * middle of its run is resumed with {@code --resume} and finishes with every epoch logged once.
- * Issue 16: killed while replacing an earlier run ({@code --force}), it leaves that run whole.
+ * Killed while replacing an earlier run ({@code --force}), it leaves that run whole.
  */
 class PretrainKillResumeTest {
     private static final int EPOCHS = 40;

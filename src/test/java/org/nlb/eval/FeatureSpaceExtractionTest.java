@@ -20,7 +20,7 @@ import org.nlb.model.EncoderStore.LoadedEncoder;
 import org.nlb.testing.TestEncoders;
 import org.nlb.testing.TestImages;
 
-/** {@link FeatureExtractor} in each {@link FeatureSpace} (DESIGN §1 step 3, issue 6). */
+/** {@link FeatureExtractor} in each {@link FeatureSpace} (DESIGN §1 step 3). */
 class FeatureSpaceExtractionTest {
     private static final FeatureExtractor.Options RAW = FeatureExtractor.Options.DEFAULT.withNormalise(false);
 

@@ -20,7 +20,7 @@ import org.nlb.model.EncoderSpec;
 import org.nlb.testing.TestEncoders;
 
 /**
- * The "randomly initialised encoder" baseline of issue 5 on the real Fashion-MNIST: the default
+ * The "randomly initialised encoder" baseline (BENCHMARKS.md) on the real Fashion-MNIST: the default
  * small backbone, untrained (seed 0), probed on the 6 000 downstream images of
  * {@code PretrainSplit.draw(60000, 0.9, 0)} and tested on the 10 000 test images. Random
  * convolutional features are far from useless, so both probes must be well above chance (0.1).

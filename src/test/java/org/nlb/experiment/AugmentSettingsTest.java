@@ -13,7 +13,7 @@ import org.nlb.testing.BadInputAssert;
 import org.nlb.testing.CliRunner;
 import org.nlb.train.PretrainConfig;
 
-/** {@code pretrain.augment} (issue 7, F-A): the recipe's augmentation with single values replaced. */
+/** {@code pretrain.augment}: the recipe's augmentation with single values replaced. */
 class AugmentSettingsTest {
     @TempDir
     Path tmp;

@@ -19,12 +19,12 @@ import org.nlb.data.ImageSet;
  * out ({@code pretrain.augment}, {@code probe.at_epochs}) must keep every existing stage directory
  * (and so every cached encoder) of earlier runs. The key is that of the clean encoder when it is
  * the attacker's (the presets' case), which takes the snapshots. The keys changed once on purpose,
- * when the thread count joined them (lanes, issue 7): training with another count gives other bits.
+ * when the thread count joined them (with lanes): training with another count gives other bits.
  */
 class PretrainStageKeyTest {
-    /** The key of issue 6's default preset (restated in {@link #ISSUE6_DEFAULT}) with 2 threads. */
+    /** The key of an early default preset (restated in {@link #ISSUE6_DEFAULT}) with 2 threads. */
     static final String DEFAULT_KEY = "1131c8a8ff3a";
-    /** The pretrain settings of issue 6's default preset, which issue 7 replaced. */
+    /** The pretrain settings of an early default preset (SimCLR, 16 epochs; EXPERIMENTS.md section 0, r0). */
     static final String ISSUE6_DEFAULT = "pretrain:\n  recipe: cpu\n  widths: [32, 64, 128]\n  victim_epochs: 16\n"
             + "  attacker_epochs: 16\n";
 
@@ -62,7 +62,7 @@ class PretrainStageKeyTest {
 
     /**
      * {@code yaml} over the quick preset, which holds still: SimCLR on the cpu recipe with the
-     * recipe's augmentation, like issue 6's default (the default preset has moved on).
+     * recipe's augmentation, like that early default preset (the default preset has moved on).
      */
     static RunConfig onQuick(Path dir, String yaml) throws Exception {
         Path f = Files.writeString(dir.resolve("run.yaml"), yaml);

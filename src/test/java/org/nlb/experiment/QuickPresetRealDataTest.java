@@ -13,7 +13,7 @@ import org.nlb.data.DatasetSpec;
 import org.nlb.testing.CliRunner;
 
 /**
- * Issue 6: {@code nlb run --preset quick} on the real Fashion-MNIST writes every key of the run
+ * The run contract (DESIGN §7): {@code nlb run --preset quick} on the real Fashion-MNIST writes every key of the run
  * contract for the four selectors; the label-aware oracle's poison set is pure (CCR 1, one class
  * in its histogram). Its time is measured (README, BENCHMARKS.md), not asserted: a wall-clock bound
  * fails whenever the machine is shared, which says nothing about the code.

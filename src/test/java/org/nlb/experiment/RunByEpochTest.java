@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * {@code probe.at_epochs} (issue 7, F-B): one run probes the victims and the clean encoder at
+ * {@code probe.at_epochs} (ASR against epoch): one run probes the victims and the clean encoder at
  * snapshots taken during their schedule, and results.json gives the figures against epoch.
  */
 class RunByEpochTest {

@@ -18,7 +18,7 @@ import org.nlb.testing.CliRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 6: an {@code nlb run} process killed with SIGKILL while a victim pretrains is continued by
+ * Resume (DESIGN §7): an {@code nlb run} process killed with SIGKILL while a victim pretrains is continued by
  * the same command: finished stages are reused as they are, the victim resumes from its
  * checkpoint, and results.json equals that of a run that was never killed.
  */

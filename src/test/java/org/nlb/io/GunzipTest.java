@@ -21,7 +21,7 @@ import org.nlb.testing.HostileFiles;
 import org.nlb.testing.IdxFiles;
 
 /**
- * Issue 16: the gzip trailer (ISIZE) is a hint, never the size of an allocation. A 29-byte file
+ * The gzip trailer (ISIZE) is a hint, never the size of an allocation. A 29-byte file
  * whose trailer claims 2 GB used to allocate 2 GB before noticing it held nothing.
  */
 class GunzipTest {

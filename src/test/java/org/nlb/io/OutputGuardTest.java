@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Issue 16: an output that is, holds, or lies inside an input is refused, whatever path leads to it. */
+/** An output that is, holds, or lies inside an input is refused, whatever path leads to it. */
 class OutputGuardTest {
     @TempDir
     Path tmp;

@@ -15,7 +15,7 @@ import org.nlb.artefact.SelectorSummary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.nlb.testing.BadInputAssert.assertBadInput;
 
-/** The report's ASR-against-epoch charts (issue 7, {@code probe.at_epochs}), from a fixture run directory. */
+/** The report's ASR-against-epoch charts ({@code probe.at_epochs}), from a fixture run directory. */
 class EpochChartsSectionTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

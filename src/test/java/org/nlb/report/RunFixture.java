@@ -20,7 +20,7 @@ import org.nlb.data.npy.Npy;
 import org.nlb.data.npy.NpyArray;
 
 /**
- * Writes a run directory as {@code nlb run} would (the run contract of issue 6), from made-up
+ * Writes a run directory as {@code nlb run} would (the run contract, DESIGN §7), from made-up
  * numbers: results.json, run.json, config, the split's pretrain.npy, the attacker's features
  * (class clusters), each selector's poison.json (a share {@code ccr} of its target class),
  * metrics.json of victim and clean encoder (confusion matrices that match the ASRs) and log.csv

@@ -13,7 +13,7 @@ import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 
-/** Small files whose headers promise far more than they hold, for the memory tests of issue 16. */
+/** Small files whose headers promise far more than they hold, for the heap-budget refusal tests. */
 public final class HostileFiles {
     private HostileFiles() {}
 

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Issue 16: a command whose output would overwrite, hold or lie inside one of its inputs is
+ * A command whose output would overwrite, hold or lie inside one of its inputs is
  * refused before it writes: exit 2, nothing on stdout, one line {@code error: <out>: <problem>},
  * and every input (files, and directories file by file) byte-identical afterwards.
  */

@@ -24,7 +24,7 @@ import org.nlb.eval.ProbeRun;
 import org.nlb.ssl.SslMethodKind;
 
 /**
- * Issue 5 deliverable 9 on real Fashion-MNIST (slow tier: tens of minutes, excluded from the
+ * The CPU recipe's quality bar on real Fashion-MNIST (slow tier: tens of minutes, excluded from the
  * default suite; run with {@code mvn test -Dtest=CpuRecipeQualityTest -DexcludedGroups=none}):
  * the CPU recipe of SimCLR reaches 85 % linear-probe test accuracy within 15 minutes of training,
  * and MoCo v2+, BYOL and Barlow Twins train without divergence and beat the randomly initialised

@@ -14,7 +14,7 @@ import org.nlb.data.ImageSet;
 import org.nlb.model.EncoderStore;
 import org.nlb.ssl.SslMethodKind;
 
-/** Encoder snapshots at chosen epochs (issue 7, F-B): complete, and kept across a resume. */
+/** Encoder snapshots at chosen epochs (for ASR against epoch): complete, and kept across a resume. */
 class SnapshotWriterTest {
     @TempDir
     Path tmp;

@@ -10,9 +10,10 @@ import org.nlb.io.HeapBudget;
 
 /**
  * The heap that reading an image folder takes, from what its files' headers declare, checked
- * before any pixel is decoded (issue 16): a 190 KB PNG may declare 8000×8000 pixels, 0.6 GB once
- * decoded. Reading holds the planes of every image decoded so far, the working set of the images
- * being decoded (one per thread) and, at the end, the assembled train and test buffers.
+ * before any pixel is decoded, so that too big a folder is one error line rather than an
+ * {@link OutOfMemoryError}: a 190 KB PNG may declare 8000×8000 pixels, 0.6 GB once decoded.
+ * Reading holds the planes of every image decoded so far, the working set of the images being
+ * decoded (one per thread) and, at the end, the assembled train and test buffers.
  */
 final class FolderMemory {
     private FolderMemory() {}

@@ -11,7 +11,7 @@ import org.nlb.data.ReadOptions.ImageSize;
 import org.nlb.data.folder.FolderListing.ImageFile;
 import org.nlb.data.image.ImageDecoder.Header;
 
-/** Issue 16: an image folder is refused from its headers when decoding it cannot fit the heap. */
+/** An image folder is refused from its headers when decoding it cannot fit the heap. */
 class FolderMemoryTest {
     private static final long MB = 1L << 20;
 

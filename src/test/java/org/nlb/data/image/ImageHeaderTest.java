@@ -19,7 +19,7 @@ import org.nlb.data.image.ImageDecoder.Header;
 import org.nlb.testing.HostileFiles;
 
 /**
- * Issue 16: {@link ImageDecoder#readHeader} tells an image's size without decoding it, in
+ * {@link ImageDecoder#readHeader} tells an image's size without decoding it, in
  * agreement with what {@link ImageDecoder#decode} then produces.
  */
 class ImageHeaderTest {
