@@ -43,8 +43,7 @@ public final class RateChart {
         guard.check();
         List<RunFile> runs = files.stream().map(RunFile::readFile).toList();
         checkOneSetting(runs);
-        List<RunFile> byRate = runs.stream().sorted(Comparator.comparingDouble(r -> r.results().rate())).toList();
-        BufferedImage image = draw(byRate);
+        BufferedImage image = draw(runs);
         AtomicOutput.writeFile(out, stream -> {
             if (!ImageIO.write(image, "png", stream)) {
                 throw new java.io.IOException("no PNG writer");
@@ -86,32 +85,52 @@ public final class RateChart {
         return run.results().trigger() == null ? "none" : Artefacts.tree(run.results().trigger()).toString();
     }
 
-    private static BufferedImage draw(List<RunFile> runs) {
+    /**
+     * One chart of the page: {@code metric} against the rate under {@code probe}, at row
+     * {@code row} and column {@code column} of the grid, one line per selector of {@code selectors}.
+     */
+    record Panel(int row, int column, Metric metric, Probe probe, String title, List<String> selectors,
+                 RateLineChart chart) {}
+
+    /** The page's charts, row by row: the effect on top, the ASR below, one probe per column, rates ascending. */
+    static List<Panel> panels(List<RunFile> unsorted) {
+        List<RunFile> runs = unsorted.stream().sorted(Comparator.comparingDouble(r -> r.results().rate())).toList();
         Set<String> names = new LinkedHashSet<>();
         runs.forEach(r -> names.addAll(r.results().selectors().keySet()));
-        List<String> selectors = new ArrayList<>(names);
+        List<String> selectors = List.copyOf(names);
         String method = method(runs.get(0));
         Metric[] rows = {Metric.BACKDOOR, Metric.ASR};
         Probe[] columns = Probe.values();
+        List<Panel> panels = new ArrayList<>();
+        for (int r = 0; r < rows.length; r++) {
+            for (int c = 0; c < columns.length; c++) {
+                RateLineChart chart = new RateLineChart();
+                for (String selector : selectors) {
+                    for (RunFile run : runs) {
+                        SelectorSummary s = run.results().selector(selector);
+                        chart.add(selector, label(run.results()), s == null ? Stat.missing()
+                                : s.stat(columns[c], rows[r]));
+                    }
+                }
+                String title = columns[c].title() + " · " + method + " — "
+                        + (rows[r] == Metric.ASR ? "ASR" : "backdoor effect") + " vs poison rate";
+                panels.add(new Panel(r, c, rows[r], columns[c], title, selectors, chart));
+            }
+        }
+        return panels;
+    }
+
+    private static BufferedImage draw(List<RunFile> runs) {
+        List<Panel> panels = panels(runs);
         int w = ChartStyle.WIDTH;
         int h = RateLineChart.HEIGHT;
-        BufferedImage page = new BufferedImage(w * columns.length, h * rows.length, BufferedImage.TYPE_INT_RGB);
+        int rows = panels.stream().mapToInt(Panel::row).max().orElse(0) + 1;
+        int columns = panels.stream().mapToInt(Panel::column).max().orElse(0) + 1;
+        BufferedImage page = new BufferedImage(w * columns, h * rows, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = page.createGraphics();
         try {
-            for (int r = 0; r < rows.length; r++) {
-                for (int c = 0; c < columns.length; c++) {
-                    RateLineChart chart = new RateLineChart();
-                    for (String selector : selectors) {
-                        for (RunFile run : runs) {
-                            SelectorSummary s = run.results().selector(selector);
-                            chart.add(selector, label(run.results()), s == null ? Stat.missing()
-                                    : s.stat(columns[c], rows[r]));
-                        }
-                    }
-                    String title = columns[c].title() + " · " + method + " — "
-                            + (rows[r] == Metric.ASR ? "ASR" : "backdoor effect") + " vs poison rate";
-                    g.drawImage(chart.render(title, rows[r], selectors, w), c * w, r * h, null);
-                }
+            for (Panel p : panels) {
+                g.drawImage(p.chart().render(p.title(), p.metric(), p.selectors(), w), p.column() * w, p.row() * h, null);
             }
         } finally {
             g.dispose();

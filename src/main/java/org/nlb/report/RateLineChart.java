@@ -12,6 +12,7 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.renderer.category.StatisticalLineAndShapeRenderer;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
+import org.jfree.data.statistics.StatisticalCategoryDataset;
 import org.nlb.artefact.Metric;
 import org.nlb.artefact.Stat;
 
@@ -29,6 +30,11 @@ final class RateLineChart {
     void add(String selector, String rateLabel, Stat s) {
         data.add(s.defined() ? 100 * s.mean() : null, s.defined() && s.n() > 1 ? 100 * s.std() : null,
                 selector, rateLabel);
+    }
+
+    /** The points added so far: series = selectors, columns = rate labels, values and error bars in %. */
+    StatisticalCategoryDataset data() {
+        return data;
     }
 
     /** Renders ASR (0–105 %) or the backdoor effect (points, zero marked) with {@code title}. */

@@ -10,6 +10,7 @@ import org.nlb.artefact.Metric;
 import org.nlb.artefact.Probe;
 import org.nlb.artefact.ProbeMetrics;
 import org.nlb.artefact.ProbeStats;
+import org.nlb.artefact.ProbeValues;
 import org.nlb.artefact.Probes;
 import org.nlb.artefact.SeedResults;
 import org.nlb.artefact.SelectorSummary;
@@ -25,21 +26,30 @@ class ResultsAggregatorTest {
         return new ProbeMetrics.Result<>(null, Double.NaN, cleanAcc, poisonAcc, asr, cleanToTarget, 100, null, 1);
     }
 
+    /**
+     * One seed. Every figure of the kNN monitor differs from the linear probe's (kNN: ASR 0.2 lower,
+     * the clean encoder's ASR 0.05 higher, clean accuracy 0.06 and the clean encoder's 0.03 lower,
+     * poison accuracy 0.07 lower, no-trigger rate 0.03 against 0.02), so a linear figure that lands
+     * under kNN, or the other way round, fails some assertion.
+     */
     private static SeedRun seed(long seed, double cleanEncoderAcc, Outcome... outcomes) {
         Map<String, SeedResults.Selector> selectors = new LinkedHashMap<>();
         Map<String, SeedRun.Steps> steps = new LinkedHashMap<>();
         for (Outcome o : outcomes) {
-            ProbeMetrics.Result<?> victim = figures(o.cleanAcc(), o.cleanAcc() - 0.01, o.asr(), 0.02);
-            ProbeMetrics.Result<?> clean = figures(cleanEncoderAcc, cleanEncoderAcc - 0.01, o.cleanAsr(), 0.02);
+            ProbeMetrics.Result<?> linear = figures(o.cleanAcc(), o.cleanAcc() - 0.01, o.asr(), 0.02);
+            ProbeMetrics.Result<?> knn = figures(o.cleanAcc() - 0.06, o.cleanAcc() - 0.08, o.asr() - 0.2, 0.03);
+            ProbeMetrics.Result<?> cleanLinear = figures(cleanEncoderAcc, cleanEncoderAcc - 0.01, o.cleanAsr(), 0.02);
+            ProbeMetrics.Result<?> cleanKnn = figures(cleanEncoderAcc - 0.03, cleanEncoderAcc - 0.04, o.cleanAsr() + 0.05,
+                    0.03);
             // the victim's pull grows with the ASR; the clean encoder's geometry was not measured (an old metrics.json)
             GeometryValues geometry = new GeometryValues(0.9, o.asr() / 10, 0.5 + o.asr() / 2, 0.8, null);
             selectors.put(o.name(), new SeedResults.Selector(o.name(), "p", "v", "m", "c", o.target(), o.ccr(),
-                    ResultsAggregator.values(victim, clean), ResultsAggregator.values(victim, clean), geometry,
+                    ResultsAggregator.values(linear, cleanLinear), ResultsAggregator.values(knn, cleanKnn), geometry,
                     GeometryValues.UNDEFINED, null));
             steps.put(o.name(), new SeedRun.Steps(1.5, 10, 2));
         }
         return new SeedRun(new SeedResults(seed, new SeedResults.Attacker("a", "f", 5), new SeedResults.Clean("a"),
-                selectors), new Probes<>(cleanEncoderAcc, cleanEncoderAcc), steps);
+                selectors), new Probes<>(cleanEncoderAcc, cleanEncoderAcc - 0.03), steps);
     }
 
     private static List<SeedRun> threeSeeds() {
@@ -78,15 +88,44 @@ class ResultsAggregatorTest {
         ProbeStats linear = con.linear();
         assertThat(linear.asr().mean()).isCloseTo(0.6, within(1e-12));
         assertThat(linear.asrCleanEncoder().mean()).isCloseTo(0.1, within(1e-12));
-        // backdoor per seed: 0.40, 0.50, 0.60
+        // backdoor per seed: 0.50 − 0.10, 0.70 − 0.20, 0.60 − 0.00
         assertThat(linear.backdoor().values()[0]).isCloseTo(0.40, within(1e-12));
-        assertThat(linear.backdoor().mean()).isCloseTo(0.5, within(1e-12));
         assertThat(linear.backdoor().std()).isCloseTo(0.1, within(1e-12));
-        // clean_acc_drop per seed: 0.05, 0.04, 0.03
-        assertThat(linear.cleanAccDrop().mean()).isCloseTo(0.04, within(1e-12));
         assertThat(linear.byEpoch()).isNull();
-        assertThat(con.stat(Probe.KNN, Metric.BACKDOOR).mean()).isCloseTo(0.5, within(1e-12));
+        assertThat(con.knn().byEpoch()).isNull();
         assertThat(con.seconds().victimPretrain().mean()).isEqualTo(10);
+    }
+
+    @Test
+    void eachProbesFiguresLandUnderItsOwnProbeAndNowhereElse() {
+        SelectorSummary con = ResultsAggregator.selectors(threeSeeds(), List.of("contrastive")).get("contrastive");
+        // victim clean acc 0.80, 0.82, 0.84; clean encoder 0.85, 0.86, 0.87; ASR 0.5, 0.7, 0.6; clean-encoder ASR 0.1, 0.2, 0
+        Metric[] metrics = {Metric.CLEAN_ACC, Metric.POISON_ACC, Metric.ASR, Metric.CLEAN_TO_TARGET,
+            Metric.ASR_CLEAN_ENCODER, Metric.BACKDOOR, Metric.CLEAN_ACC_DROP};
+        Map<Probe, double[]> expected = Map.of(
+                Probe.LINEAR, new double[] {0.82, 0.81, 0.60, 0.02, 0.10, 0.50, 0.04},
+                Probe.KNN, new double[] {0.76, 0.74, 0.40, 0.03, 0.15, 0.25, 0.07});
+        assertThat(metrics).as("every metric is checked").containsExactlyInAnyOrder(Metric.values());
+        for (Probe probe : Probe.values()) {
+            for (int k = 0; k < metrics.length; k++) {
+                assertThat(con.stat(probe, metrics[k]).mean()).as("%s %s", probe, metrics[k])
+                        .isCloseTo(expected.get(probe)[k], within(1e-12));
+            }
+        }
+        assertThat(con.linear()).isEqualTo(con.probe(Probe.LINEAR));
+        assertThat(con.knn()).isEqualTo(con.probe(Probe.KNN));
+    }
+
+    @Test
+    void oneSeedsValuesPairTheVictimWithTheCleanEncoderFigureByFigure() {
+        ProbeValues v = ResultsAggregator.values(figures(0.81, 0.42, 0.53, 0.07), figures(0.88, 0.86, 0.11, 0.05));
+        assertThat(v.cleanAcc()).isEqualTo(0.81);
+        assertThat(v.poisonAcc()).isEqualTo(0.42);
+        assertThat(v.asr()).isEqualTo(0.53);
+        assertThat(v.cleanToTarget()).isEqualTo(0.07);
+        assertThat(v.asrCleanEncoder()).isEqualTo(0.11);
+        assertThat(v.backdoor()).isEqualTo(0.53 - 0.11);
+        assertThat(v.cleanAccDrop()).isEqualTo(0.88 - 0.81);
     }
 
     @Test
@@ -141,7 +180,9 @@ class ResultsAggregatorTest {
     @Test
     void theCleanEncodersAccuracyIsTakenOncePerSeed() {
         Probes<ProbeStats> clean = ResultsAggregator.clean(threeSeeds());
+        // each seed's clean encoder: 0.85, 0.86, 0.87 linear, 0.03 less for kNN
         assertThat(clean.linear().cleanAcc().mean()).isCloseTo(0.86, within(1e-12));
+        assertThat(clean.knn().cleanAcc().mean()).isCloseTo(0.83, within(1e-12));
         assertThat(clean.knn().cleanAcc().values()).hasSize(3);
         assertThat(clean.linear().asr()).isNull();
     }
