@@ -232,7 +232,7 @@ public final class ExperimentRunner {
         RunConfig config = inputs.config();
         PretrainSettings p = config.pretrain();
         int channels = images.channels();
-        String cleanName = "pretrain-clean-s" + seed;
+        String cleanName = StageNames.cleanPretrain(seed);
         Map<String, StageKey> fromSplit = Map.of(SplitStage.NAME, split.key());
         ObjectNode cleanData = describe(images, 0, null);
         List<Integer> snapshots = config.probe().atEpochs(); // of the victims' schedule, the clean encoder's too
@@ -240,7 +240,7 @@ public final class ExperimentRunner {
         PretrainConfig attackerConfig = p.config(channels, p.attackerEpochs(), seed, threads);
         StageStore.Done<PretrainStage.Output> attacker = stage(new PretrainStage(cleanName, attackerConfig, images,
                 cleanData, p.cleanIsAttacker() ? snapshots : List.of(), fromSplit, err, progress));
-        String featuresName = "features-s" + seed;
+        String featuresName = StageNames.features(seed);
         StageStore.Done<FeatureMatrix> features = stage(new FeaturesStage(featuresName, attacker.output().dir(), images,
                 config.attack().space(), config.probe().batchSize(), Map.of(cleanName, attacker.key())));
 
@@ -252,7 +252,7 @@ public final class ExperimentRunner {
             }
             Map<String, StageKey> upstream = strategy.usesFeatureGeometry()
                     ? ordered(SplitStage.NAME, split.key(), featuresName, features.key()) : fromSplit;
-            selections.put(strategy.cliName(), stage(new SelectStage("select-" + strategy.cliName() + "-s" + seed,
+            selections.put(strategy.cliName(), stage(new SelectStage(StageNames.select(strategy.cliName(), seed),
                     strategy, features::output, pretrain.labels(), inputs.budget(), options, upstream)));
         }
 
@@ -273,13 +273,13 @@ public final class ExperimentRunner {
             StageStore.Done<SelectStage.Output> selection = e.getValue();
             SelectStage.Output poison = selection.output();
             ImageSet poisoned = TriggeredImages.at(images, poison.indices(), trigger);
-            String victimName = "victim-" + name + "-s" + seed;
+            String victimName = StageNames.victim(name, seed);
             StageStore.Done<PretrainStage.Output> victim = stage(new PretrainStage(victimName, victimConfig, poisoned,
                     describe(poisoned, poison.indices().length, selection.dir().getFileName().toString()), snapshots,
                     ordered(SplitStage.NAME, split.key(), selection.record().stage(), selection.key()), err, progress));
-            StageStore.Done<ProbeStage.Output> probe = stage(probe("probe-" + name + "-s" + seed, victim, victimName,
+            StageStore.Done<ProbeStage.Output> probe = stage(probe(StageNames.probe(name, false, seed, 0), victim, victimName,
                     split, poison.target(), seed, 0));
-            StageStore.Done<ProbeStage.Output> cleanProbe = stage(probe("probe-clean-" + name + "-s" + seed, clean,
+            StageStore.Done<ProbeStage.Output> cleanProbe = stage(probe(StageNames.probe(name, true, seed, 0), clean,
                     cleanName, split, poison.target(), seed, 0));
             ProbeStage.Output v = probe.output();
             ProbeStage.Output c = cleanProbe.output();
@@ -287,10 +287,9 @@ public final class ExperimentRunner {
             if (!snapshots.isEmpty()) {
                 byEpoch = new ArrayList<>();
                 for (int epoch : snapshots) {
-                    String suffix = "-s" + seed + "-e" + epoch;
-                    ProbeStage.Output ve = stage(probe("probe-" + name + suffix, victim, victimName, split,
+                    ProbeStage.Output ve = stage(probe(StageNames.probe(name, false, seed, epoch), victim, victimName, split,
                             poison.target(), seed, epoch)).output();
-                    ProbeStage.Output ce = stage(probe("probe-clean-" + name + suffix, clean, cleanName, split,
+                    ProbeStage.Output ce = stage(probe(StageNames.probe(name, true, seed, epoch), clean, cleanName, split,
                             poison.target(), seed, epoch)).output();
                     byEpoch.add(epoch(epoch, ve, ce));
                 }

@@ -45,7 +45,7 @@ record LaneTask(long seed, Optional<String> selector) {
 
     /** What it runs, for the progress line. */
     String describe() {
-        return selector.map(s -> "victim-" + s + "-s" + seed + " and its probes")
-                .orElse("pretrain-clean-s" + seed + ", its features and the poison sets");
+        return selector.map(s -> StageNames.victim(s, seed) + " and its probes")
+                .orElse(StageNames.cleanPretrain(seed) + ", its features and the poison sets");
     }
 }
